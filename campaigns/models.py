@@ -1,0 +1,228 @@
+"""Campaigns (the Party documents that drive a movement), their themes, issuing bodies and documents."""
+
+import datetime
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.text import unique_slug, vietnamese_slugify
+
+from .validators import DocumentFileValidator
+
+
+class Issuer(models.Model):
+    """An issuing body ("Bộ Chính trị", "Ban Tuyên giáo Tỉnh ủy"). Bodies get renamed, so this is a record."""
+
+    name = models.CharField(_("tên cơ quan"), max_length=200, unique=True)
+    short_name = models.CharField(_("tên viết tắt"), max_length=50, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("cơ quan ban hành")
+        verbose_name_plural = _("cơ quan ban hành")
+
+    def __str__(self):
+        return self.name
+
+
+class CampaignQuerySet(models.QuerySet):
+    def current(self):
+        return self.filter(is_current=True)
+
+
+class Campaign(models.Model):
+    class Kind(models.TextChoices):
+        DIRECTIVE = "chi-thi", _("Chỉ thị")
+        CONCLUSION = "ket-luan", _("Kết luận")
+        RESOLUTION = "nghi-quyet", _("Nghị quyết")
+        EMULATION = "phong-trao", _("Phong trào thi đua")
+        PLAN = "ke-hoach", _("Kế hoạch")
+
+    code = models.CharField(_("số hiệu"), max_length=50, unique=True, help_text=_("Ví dụ: 05-CT/TW"))
+    slug = models.SlugField(_("đường dẫn"), max_length=80, unique=True, blank=True)
+    kind = models.CharField(_("loại"), max_length=20, choices=Kind.choices)
+    issuer = models.ForeignKey(Issuer, models.PROTECT, related_name="campaigns", verbose_name=_("cơ quan ban hành"))
+    issued_on = models.DateField(_("ngày ban hành"))
+    title = models.CharField(_("trích yếu"), max_length=300)
+    summary = models.TextField(_("tóm tắt"), blank=True)
+    document = models.FileField(
+        _("văn bản đính kèm (PDF)"),
+        upload_to="campaigns/%Y/",
+        blank=True,
+        validators=[DocumentFileValidator(allowed=("pdf",))],
+    )
+    is_current = models.BooleanField(_("đang thực hiện"), default=False, db_index=True)
+    continues = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="continuations",
+        verbose_name=_("tiếp tục văn bản"),
+    )
+    position = models.PositiveSmallIntegerField(_("thứ tự hiển thị"), default=0)
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+
+    objects = CampaignQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "-issued_on"]
+        verbose_name = _("chương trình, phong trào")
+        verbose_name_plural = _("chương trình, phong trào")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Campaign, self.code, max_length=80, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("campaigns:campaign-detail", kwargs={"slug": self.slug})
+
+    @property
+    def name(self) -> str:
+        """ "Chỉ thị 05-CT/TW": the way articles name it."""
+        if self.kind == self.Kind.EMULATION:
+            return self.title
+        return f"{self.get_kind_display()} {self.code}"
+
+    def theme_for_year(self, year: int):
+        return self.themes.covering(year).first()
+
+
+class ThemeQuerySet(models.QuerySet):
+    def covering(self, year: int):
+        """Themes in force in ``year``: a yearly theme of that year or a term theme spanning it."""
+        return self.filter(year_start__lte=year, year_end__gte=year)
+
+    def current(self):
+        return self.covering(timezone.localdate().year)
+
+
+class Theme(models.Model):
+    """A campaign's theme (chuyên đề) for a year or a whole term, at one scope, from one issuer."""
+
+    class Scope(models.TextChoices):
+        NATIONAL = "toan-quoc", _("Toàn quốc")
+        PROVINCIAL = "tinh", _("Cấp tỉnh")
+        DEPARTMENT = "dang-bo", _("Đảng bộ Sở")
+
+    campaign = models.ForeignKey(Campaign, models.CASCADE, related_name="themes", verbose_name=_("chương trình"))
+    year_start = models.PositiveSmallIntegerField(_("từ năm"))
+    year_end = models.PositiveSmallIntegerField(
+        _("đến năm"), blank=True, help_text=_("Để trống nếu chuyên đề của một năm.")
+    )
+    scope = models.CharField(_("phạm vi"), max_length=20, choices=Scope.choices, default=Scope.NATIONAL)
+    issuer = models.ForeignKey(Issuer, models.PROTECT, related_name="themes", verbose_name=_("cơ quan ban hành"))
+    title = models.CharField(_("tên chuyên đề"), max_length=400)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, blank=True)
+    description = models.TextField(_("mô tả"), blank=True)
+    guidance = models.CharField(
+        _("văn bản hướng dẫn"), max_length=300, blank=True, help_text=_("Ví dụ: Hướng dẫn 16-HD/BTGTW, 27/7/2021")
+    )
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+
+    objects = ThemeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-year_start", "scope"]
+        verbose_name = _("chuyên đề")
+        verbose_name_plural = _("chuyên đề")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["campaign", "year_start", "scope", "issuer"], name="theme_one_per_campaign_year_scope_issuer"
+            ),
+            models.UniqueConstraint(fields=["campaign", "slug"], name="theme_unique_slug_per_campaign"),
+            models.CheckConstraint(condition=Q(year_end__gte=F("year_start")), name="theme_year_end_after_start"),
+        ]
+        indexes = [models.Index(fields=["year_start", "year_end"], name="theme_years_idx")]
+
+    def __str__(self):
+        return f"{self.years_label} · {self.title}"
+
+    def save(self, *args, **kwargs):
+        if self.year_end is None:
+            self.year_end = self.year_start
+        if not self.slug:
+            label = f"{self.years_label} {self.get_scope_display()}"
+            self.slug = unique_slug(Theme, label, max_length=120, instance_pk=self.pk, campaign_id=self.campaign_id)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("campaigns:theme-detail", kwargs={"campaign_slug": self.campaign.slug, "slug": self.slug})
+
+    @property
+    def years_label(self) -> str:
+        if self.year_end and self.year_end != self.year_start:
+            return f"{self.year_start}-{self.year_end}"
+        return str(self.year_start)
+
+    @property
+    def is_term(self) -> bool:
+        return bool(self.year_end and self.year_end != self.year_start)
+
+
+class Document(models.Model):
+    """A directing document (Decree 42/2022/NĐ-CP): kind, number and symbol, issuer, signer, dates, abstract."""
+
+    class Kind(models.TextChoices):
+        DIRECTIVE = "chi-thi", _("Chỉ thị")
+        CONCLUSION = "ket-luan", _("Kết luận")
+        RESOLUTION = "nghi-quyet", _("Nghị quyết")
+        PLAN = "ke-hoach", _("Kế hoạch")
+        GUIDANCE = "huong-dan", _("Hướng dẫn")
+        OFFICIAL_LETTER = "cong-van", _("Công văn")
+        DECISION = "quyet-dinh", _("Quyết định")
+        REPORT = "bao-cao", _("Báo cáo")
+
+    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices)
+    number = models.CharField(_("số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 185-KH/ĐU"))
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
+    issuer = models.ForeignKey(Issuer, models.PROTECT, related_name="documents", verbose_name=_("cơ quan ban hành"))
+    signer = models.CharField(_("người ký"), max_length=120, blank=True)
+    issued_on = models.DateField(_("ngày ban hành"))
+    effective_on = models.DateField(_("ngày hiệu lực"), null=True, blank=True)
+    abstract = models.TextField(_("trích yếu"))
+    file = models.FileField(
+        _("tệp văn bản"),
+        upload_to="documents/%Y/",
+        blank=True,
+        validators=[DocumentFileValidator(allowed=("pdf", "doc", "docx"))],
+    )
+    campaign = models.ForeignKey(
+        Campaign, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("chương trình")
+    )
+    theme = models.ForeignKey(
+        Theme, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("chuyên đề")
+    )
+
+    class Meta:
+        ordering = ["-issued_on", "number"]
+        verbose_name = _("văn bản")
+        verbose_name_plural = _("văn bản")
+        indexes = [models.Index(fields=["campaign", "-issued_on"], name="document_campaign_date_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.number}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(
+                Document, f"{self.get_kind_display()} {self.number}", max_length=120, instance_pk=self.pk
+            )
+        super().save(*args, **kwargs)
+
+    @property
+    def file_name(self) -> str:
+        """An ASCII download name, whatever the uploaded name was."""
+        extension = self.file.name.rsplit(".", 1)[-1].lower() if self.file else "pdf"
+        return f"{vietnamese_slugify(str(self), max_length=80)}.{extension}"
+
+    def is_effective(self, on: datetime.date | None = None) -> bool:
+        on = on or timezone.localdate()
+        return self.effective_on is None or self.effective_on <= on

@@ -1,0 +1,66 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import ListView
+
+from .models import Campaign, Theme
+
+PAGE_SIZE = 12
+
+
+class CampaignListView(ListView):
+    context_object_name = "campaigns"
+
+    def get_queryset(self):
+        return Campaign.objects.select_related("issuer", "continues").prefetch_related(
+            Prefetch("themes", queryset=Theme.objects.select_related("issuer"))
+        )
+
+
+class CampaignDetailView(ListView):
+    """A campaign: its document, its themes year by year, its documents and its articles (paginated)."""
+
+    template_name = "campaigns/campaign_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.campaign = get_object_or_404(
+            Campaign.objects.select_related("issuer", "continues"), slug=self.kwargs["slug"]
+        )
+        return self.campaign.articles.published().for_listing().order_by("-published_at", "-id")
+
+    def get_context_data(self, **kwargs):
+        campaign = self.campaign
+        return super().get_context_data(
+            campaign=campaign,
+            themes=campaign.themes.select_related("issuer").order_by("-year_start", "scope"),
+            documents=campaign.documents.select_related("issuer"),
+            continuations=campaign.continuations.all(),
+            **kwargs,
+        )
+
+
+class ThemeDetailView(ListView):
+    template_name = "campaigns/theme_detail.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.theme = get_object_or_404(
+            Theme.objects.select_related("campaign", "issuer"),
+            campaign__slug=self.kwargs["campaign_slug"],
+            slug=self.kwargs["slug"],
+        )
+        return self.theme.articles.published().for_listing().order_by("-published_at", "-id")
+
+    def get_context_data(self, **kwargs):
+        theme = self.theme
+        siblings = (
+            Theme.objects.filter(campaign_id=theme.campaign_id)
+            .exclude(pk=theme.pk)
+            .select_related("campaign")
+            .order_by("-year_start", "scope")
+        )
+        return super().get_context_data(
+            theme=theme, campaign=theme.campaign, other_themes=siblings, documents=theme.documents.all(), **kwargs
+        )

@@ -1,0 +1,239 @@
+"""Categories, tags and articles."""
+
+from django.conf import settings
+from django.db import connection, models
+from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_ckeditor_5.fields import CKEditor5Field
+from taggit.managers import TaggableManager
+from taggit.models import TagBase, TaggedItemBase
+
+from campaigns.models import Campaign, Theme
+from portal.text import unique_slug, vietnamese_slugify
+
+from .sanitize import clean_html
+
+
+class CategoryQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+    def in_menu(self):
+        return self.filter(show_in_menu=True)
+
+
+class Category(models.Model):
+    name = models.CharField(_("tên chuyên mục"), max_length=120)
+    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
+    parent = models.ForeignKey(
+        "self", models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("chuyên mục cha")
+    )
+    description = models.TextField(_("mô tả"), blank=True)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    show_in_menu = models.BooleanField(_("hiện trên thanh menu"), default=True)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("chuyên mục")
+        verbose_name_plural = _("chuyên mục")
+
+    def __str__(self):
+        return f"{self.parent.name} › {self.name}" if self.parent_id and self.parent else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Category, self.name, max_length=120, instance_pk=self.pk)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+    def family_ids(self) -> list[int]:
+        """This category and its direct children: a parent's page lists its children's articles too."""
+        return [self.pk, *self.children.values_list("pk", flat=True)]
+
+
+class Tag(TagBase):
+    """A tag with an ASCII slug made the Vietnamese way ("Đảng bộ" -> "dang-bo")."""
+
+    class Meta:
+        verbose_name = _("thẻ")
+        verbose_name_plural = _("thẻ")
+
+    def slugify(self, tag, i=None):
+        slug = vietnamese_slugify(tag, max_length=90) or "the"
+        return f"{slug}-{i}" if i is not None else slug
+
+    def get_absolute_url(self):
+        return reverse("news:tag", kwargs={"slug": self.slug})
+
+
+class TaggedArticle(TaggedItemBase):
+    tag = models.ForeignKey(Tag, models.CASCADE, related_name="tagged_articles")
+    content_object = models.ForeignKey("Article", models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("thẻ của bài viết")
+        verbose_name_plural = _("thẻ của bài viết")
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_unique")]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, and not scheduled for later. The one definition used everywhere."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def for_listing(self):
+        """The columns a list entry shows, with its category, in one query."""
+        return self.select_related("category").only(
+            "id",
+            "title",
+            "slug",
+            "lead",
+            "cover",
+            "cover_caption",
+            "published_at",
+            "view_count",
+            "category__id",
+            "category__name",
+            "category__slug",
+        )
+
+    def latest(self):
+        return self.published().for_listing().order_by("-published_at", "-id")
+
+    def most_viewed(self):
+        return self.published().for_listing().order_by("-view_count", "-published_at")
+
+    def featured(self):
+        return self.latest().filter(is_featured=True)
+
+    def in_category(self, category: "Category"):
+        return self.filter(category_id__in=category.family_ids())
+
+    def related_to(self, article: "Article"):
+        """Published articles ranked as an editor would: same theme, then same campaign, then shared tags.
+
+        One query: the article's own themes, campaigns and tags are subqueries, not loaded rows.
+        """
+        themes = Article.themes.through.objects.filter(article_id=article.pk).values("theme_id")
+        campaigns = Article.campaigns.through.objects.filter(article_id=article.pk).values("campaign_id")
+        tags = TaggedArticle.objects.filter(content_object_id=article.pk).values("tag_id")
+        shared_tags = (
+            TaggedArticle.objects.filter(content_object_id=OuterRef("pk"), tag_id__in=tags)
+            .order_by()
+            .values("content_object_id")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .annotate(
+                same_theme=Exists(
+                    Article.themes.through.objects.filter(article_id=OuterRef("pk"), theme_id__in=themes)
+                ),
+                same_campaign=Exists(
+                    Article.campaigns.through.objects.filter(article_id=OuterRef("pk"), campaign_id__in=campaigns)
+                ),
+                shared_tags=Coalesce(Subquery(shared_tags), 0),
+            )
+            .filter(Q(same_theme=True) | Q(same_campaign=True) | Q(shared_tags__gt=0))
+            .for_listing()
+            .order_by("-same_theme", "-same_campaign", "-shared_tags", "-published_at", "-id")
+        )
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Bản nháp")
+        PUBLISHED = "published", _("Đã đăng")
+
+    title = models.CharField(_("tiêu đề"), max_length=300)
+    slug = models.SlugField(
+        _("đường dẫn"), max_length=200, unique=True, blank=True, help_text=_("Để trống để tạo tự động từ tiêu đề.")
+    )
+    lead = models.TextField(_("sapo (tóm tắt)"), max_length=1000)
+    body = CKEditor5Field(_("nội dung"), config_name="default")
+    cover = models.ImageField(_("ảnh đại diện"), upload_to="covers/%Y/%m/", blank=True)
+    cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
+    author_name = models.CharField(_("tác giả"), max_length=120, blank=True)
+    source = models.CharField(_("nguồn"), max_length=200, blank=True, help_text=_("Ví dụ: Theo Báo Long An"))
+    category = models.ForeignKey(Category, models.PROTECT, related_name="articles", verbose_name=_("chuyên mục"))
+    tags = TaggableManager(_("thẻ"), through=TaggedArticle, blank=True)
+    campaigns = models.ManyToManyField(
+        Campaign, blank=True, related_name="articles", verbose_name=_("chương trình, phong trào")
+    )
+    themes = models.ManyToManyField(Theme, blank=True, related_name="articles", verbose_name=_("chuyên đề"))
+    status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("thời gian đăng"), null=True, blank=True, help_text=_("Thời gian trong tương lai sẽ hẹn giờ đăng bài.")
+    )
+    created_at = models.DateTimeField(_("ngày tạo"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("cập nhật lần cuối"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("người tạo"),
+    )
+    is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    view_count = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = _("bài viết")
+        verbose_name_plural = _("bài viết")
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
+            models.Index(fields=["category", "status", "-published_at"], name="article_category_idx"),
+            models.Index(fields=["status", "is_featured", "-published_at"], name="article_featured_idx"),
+            models.Index(fields=["status", "-view_count"], name="article_most_viewed_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(Article, self.title, max_length=200, instance_pk=self.pk)
+        self.body = clean_html(self.body)
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_public(self) -> bool:
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def count_view(self) -> int:
+        """Add one view atomically in the database and return the stored count including it.
+
+        A single UPDATE ... RETURNING: no read-modify-write, so concurrent readers never lose a view.
+        """
+        table = connection.ops.quote_name(Article._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"UPDATE {table} SET view_count = view_count + 1 WHERE id = %s RETURNING view_count",  # noqa: S608
+                [self.pk],
+            )
+            row = cursor.fetchone()
+        if row:
+            self.view_count = row[0]
+        return self.view_count

@@ -1,0 +1,19 @@
+"""Where the editor's uploaded images go: editor/YYYY/MM/<ascii-name>, never the original Vietnamese name."""
+
+import posixpath
+
+from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
+
+from portal.text import vietnamese_slugify
+
+
+class EditorImageStorage(FileSystemStorage):
+    def get_available_name(self, name, max_length=None):
+        stem, _, extension = posixpath.basename(name).rpartition(".")
+        if not stem:
+            stem, extension = extension, "jpg"
+        safe = vietnamese_slugify(stem, max_length=60) or "anh"
+        today = timezone.localdate()
+        name = f"editor/{today:%Y}/{today:%m}/{safe}.{extension.lower()}"
+        return super().get_available_name(name, max_length=max_length)

@@ -1,0 +1,20 @@
+"""Page blocks: each one queryset call, no matter how many articles exist."""
+
+from django import template
+
+from news.models import Article
+
+register = template.Library()
+
+
+@register.inclusion_tag("news/includes/article_list_compact.html")
+def latest_news(limit=8, exclude=None, title=None):
+    articles = Article.objects.latest()
+    if getattr(exclude, "pk", None):
+        articles = articles.exclude(pk=exclude.pk)
+    return {"articles": articles[:limit], "title": title}
+
+
+@register.inclusion_tag("news/includes/article_list_compact.html")
+def most_viewed_news(limit=6, title=None, show_views=True):
+    return {"articles": Article.objects.most_viewed()[:limit], "title": title, "show_views": show_views}

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.core.cache import cache
+
+MENU_CACHE_KEY = "portal:menu"
+
+
+def _menu():
+    """Top-level categories with their children and the current campaigns, cached until one changes."""
+    menu = cache.get(MENU_CACHE_KEY)
+    if menu is None:
+        from campaigns.models import Campaign
+        from news.models import Category
+
+        categories = list(Category.objects.in_menu().top_level().prefetch_related("children"))
+        menu = {
+            "categories": [
+                {
+                    "name": c.name,
+                    "url": c.get_absolute_url(),
+                    "children": [
+                        {"name": child.name, "url": child.get_absolute_url()}
+                        for child in c.children.all()
+                        if child.show_in_menu
+                    ],
+                }
+                for c in categories
+            ],
+            "campaigns": [{"name": c.name, "url": c.get_absolute_url()} for c in Campaign.objects.current()],
+        }
+        cache.set(MENU_CACHE_KEY, menu, 60 * 60)
+    return menu
+
+
+def site(request):
+    from .models import Slogan
+
+    return {
+        "SITE_NAME": settings.SITE_NAME,
+        "menu": _menu(),
+        "slogans": Slogan.cached_texts(),
+    }

@@ -1,0 +1,78 @@
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import Coalesce, RowNumber
+from django.utils import timezone
+from django.views.generic import TemplateView
+
+from campaigns.models import Campaign, Theme
+from news.models import Article, Category
+
+LATEST_COUNT = 8
+PER_BLOCK = 4
+
+
+def _top_per_group(queryset, group, n):
+    """The ``n`` newest articles of each group, in one query (a window function, not a query per group)."""
+    return (
+        queryset.annotate(
+            group_id=group,
+            rank=Window(RowNumber(), partition_by=group, order_by=[F("published_at").desc(), F("id").desc()]),
+        )
+        .filter(rank__lte=n)
+        .order_by("group_id", "rank")
+    )
+
+
+def _grouped(articles) -> dict[int, list]:
+    groups: dict[int, list] = {}
+    for article in articles:
+        groups.setdefault(article.group_id, []).append(article)
+    return groups
+
+
+class HomeView(TemplateView):
+    template_name = "portal/home.html"
+
+    def get_context_data(self, **kwargs):
+        featured = Article.objects.featured().first() or Article.objects.latest().first()
+        latest = Article.objects.latest()
+        if featured:
+            latest = latest.exclude(pk=featured.pk)
+
+        year = timezone.localdate().year
+        campaigns = list(
+            Campaign.objects.current().prefetch_related(
+                Prefetch(
+                    "themes",
+                    queryset=Theme.objects.covering(year).select_related("campaign").order_by("scope"),
+                    to_attr="current_themes",
+                )
+            )
+        )
+        campaign_articles = _grouped(
+            _top_per_group(
+                Article.objects.published().for_listing().filter(campaigns__in=[c.pk for c in campaigns]),
+                F("campaigns"),
+                PER_BLOCK,
+            )
+        )
+        for campaign in campaigns:
+            campaign.latest_articles = campaign_articles.get(campaign.pk, [])
+
+        sections = list(Category.objects.in_menu().top_level())
+        section_articles = _grouped(
+            _top_per_group(
+                Article.objects.published().for_listing(),
+                Coalesce(F("category__parent_id"), F("category_id")),
+                PER_BLOCK,
+            )
+        )
+        for section in sections:
+            section.latest_articles = section_articles.get(section.pk, [])
+
+        return super().get_context_data(
+            featured=featured,
+            latest_articles=latest[:LATEST_COUNT],
+            current_campaigns=campaigns,
+            sections=[s for s in sections if s.latest_articles],
+            **kwargs,
+        )

@@ -1,0 +1,39 @@
+// Small progressive enhancements; every page works without them.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  var toggle = document.querySelector(".mainnav__toggle");
+  var list = document.getElementById("mainnav-list");
+  if (toggle && list) {
+    toggle.addEventListener("click", function () {
+      var open = list.classList.toggle("is-open");
+      toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    });
+  }
+
+  // Text size of the article, remembered between visits.
+  var target = document.querySelector("[data-textsize-target]");
+  var KEY = "portal.textsize";
+  var steps = [0.85, 1, 1.15, 1.3, 1.5];
+  function apply(index) {
+    if (!target) return;
+    target.style.setProperty("--article-scale", steps[index]);
+    var reset = document.querySelector(".textsize__reset");
+    if (reset) reset.textContent = Math.round(steps[index] * 100) + "%";
+  }
+  var current = 1;
+  try {
+    var saved = parseInt(window.localStorage.getItem(KEY), 10);
+    if (!isNaN(saved) && saved >= 0 && saved < steps.length) current = saved;
+  } catch (e) { /* storage may be disabled */ }
+  apply(current);
+  document.querySelectorAll("[data-textsize]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var delta = parseInt(button.getAttribute("data-textsize"), 10);
+      current = delta === 0 ? 1 : Math.min(steps.length - 1, Math.max(0, current + delta));
+      apply(current);
+      try { window.localStorage.setItem(KEY, String(current)); } catch (e) { /* ignore */ }
+    });
+  });
+})();

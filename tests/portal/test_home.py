@@ -1,0 +1,75 @@
+import datetime
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+from news.models import Article
+from portal.models import Slogan
+from tests.factories import make_article, make_campaign, make_category, make_theme
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_shows_featured_latest_campaign_blocks_slogans_and_menu(client):
+    section = make_category("Học tập và làm theo Bác")
+    campaign = make_campaign(code="01-KL/TW", kind="ket-luan")
+    year = timezone.localdate().year
+    theme = make_theme(campaign, year=year, title="Chuyên đề của năm nay")
+    make_theme(campaign, year=year - 3, title="Chuyên đề năm cũ")
+    featured = make_article("Tin nổi bật của tuần", is_featured=True, category=section)
+    latest = make_article("Tin mới đăng", campaigns=[campaign], category=section)
+    Slogan.objects.create(text="THƯỜNG XUYÊN HỌC TẬP VÀ LÀM THEO BÁC")
+
+    html = client.get("/").content.decode()
+
+    assert featured.title in html
+    assert latest.title in html
+    assert "Kết luận 01-KL/TW" in html
+    assert theme.title in html
+    assert "Chuyên đề năm cũ" not in html
+    assert "THƯỜNG XUYÊN HỌC TẬP VÀ LÀM THEO BÁC" in html
+    assert section.get_absolute_url() in html
+    assert "Xem nhiều nhất" in html
+
+
+def test_home_without_any_content_still_renders(client):
+    response = client.get("/")
+    assert response.status_code == 200
+
+
+def test_home_never_shows_drafts_or_scheduled_news(client):
+    make_article("Bản nháp trang chủ", status=Article.Status.DRAFT, is_featured=True)
+    make_article("Bài hẹn giờ", published_at=timezone.now() + datetime.timedelta(minutes=5), is_featured=True)
+    html = client.get("/").content.decode()
+    assert "Bản nháp trang chủ" not in html
+    assert "Bài hẹn giờ" not in html
+
+
+def test_scheduled_article_appears_at_its_time_without_any_job(client):
+    publish_at = timezone.now() + datetime.timedelta(hours=2)
+    article = make_article("Bài hẹn giờ đăng", published_at=publish_at)
+    assert client.get(article.get_absolute_url()).status_code == 404
+    with time_machine.travel(publish_at + datetime.timedelta(seconds=1)):
+        assert client.get(article.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("n", [4, 40])
+def test_home_query_count_does_not_grow(client, n, django_assert_max_num_queries):
+    sections = [make_category(f"Mục {i}") for i in range(4)]
+    campaigns = [make_campaign() for _ in range(3)]
+    for i in range(n):
+        make_article(category=sections[i % 4], campaigns=[campaigns[i % 3]], tags=["t"], is_featured=i == 0)
+    client.get("/")
+    with django_assert_max_num_queries(10):
+        assert client.get("/").status_code == 200
+
+
+def test_menu_is_cached_and_refreshed_when_a_category_changes(client, django_assert_max_num_queries):
+    category = make_category("Tên cũ")
+    assert "Tên cũ" in client.get("/").content.decode()
+    category.name = "Tên mới"
+    category.save()
+    html = client.get("/").content.decode()
+    assert "Tên mới" in html
+    assert "Tên cũ" not in html

@@ -29,6 +29,7 @@ class CategoryAdmin(admin.ModelAdmin):
 class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
+    ordering = ["name"]
     readonly_fields = ["slug"]
 
     def get_queryset(self, request):

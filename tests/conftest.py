@@ -30,3 +30,21 @@ def administrator(django_user_model):
     user = django_user_model.objects.create_user("quantri", password="mat-khau-quan-tri", is_staff=True)
     user.groups.add(Group.objects.get(name=ADMINISTRATOR))
     return user
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Run tests that commit real transactions (live_server, threads) last, as Django's runner does.
+
+    Their teardown empties every table, including the roles made by data migrations, which the other tests
+    rely on. The sort is stable, so the order within each group stays as collected.
+    """
+
+    def commits(item) -> bool:
+        marker = item.get_closest_marker("django_db")
+        fixtures = getattr(item, "fixturenames", ())
+        return bool(
+            (marker and marker.kwargs.get("transaction")) or "live_server" in fixtures or "transactional_db" in fixtures
+        )
+
+    items.sort(key=commits)

@@ -1,0 +1,58 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from campaigns.models import Campaign
+from portal.roles import ADMINISTRATOR, EDITOR
+from tests.factories import make_campaign
+
+pytestmark = pytest.mark.django_db
+
+
+def test_roles_are_created_by_the_migration():
+    assert set(Group.objects.values_list("name", flat=True)) >= {EDITOR, ADMINISTRATOR}
+
+
+def test_editor_has_exactly_the_news_permissions():
+    permissions = {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=EDITOR).permissions.all()}
+    assert "news.add_article" in permissions
+    assert "news.change_category" in permissions
+    assert "news.add_tag" in permissions
+    assert "campaigns.view_campaign" in permissions
+    assert not {p for p in permissions if p.startswith("campaigns.") and not p.startswith("campaigns.view_")}
+    assert not {p for p in permissions if p.startswith("auth.")}
+
+
+def test_editor_cannot_change_or_add_a_campaign(client, editor):
+    campaign = make_campaign(code="05-CT/TW", title="Tiêu đề gốc")
+    client.force_login(editor)
+    change_url = reverse("admin:campaigns_campaign_change", args=[campaign.pk])
+    response = client.post(change_url, {"code": "05-CT/TW", "title": "Đã bị sửa", "kind": "chi-thi"})
+    assert response.status_code == 403
+    campaign.refresh_from_db()
+    assert campaign.title == "Tiêu đề gốc"
+    assert client.get(reverse("admin:campaigns_campaign_add")).status_code == 403
+    assert (
+        client.post(reverse("admin:campaigns_campaign_delete", args=[campaign.pk]), {"post": "yes"}).status_code == 403
+    )
+    assert Campaign.objects.filter(pk=campaign.pk).exists()
+
+
+def test_editor_cannot_manage_users(client, editor):
+    client.force_login(editor)
+    assert client.get(reverse("admin:auth_user_changelist")).status_code == 403
+    assert client.get(reverse("admin:auth_group_changelist")).status_code == 403
+
+
+def test_administrator_manages_campaigns_users_and_articles(client, administrator):
+    client.force_login(administrator)
+    for name in ("campaigns_campaign_add", "campaigns_theme_add", "auth_user_changelist", "news_article_add"):
+        assert client.get(reverse(f"admin:{name}")).status_code == 200, name
+
+
+def test_administrator_edits_a_campaign_with_its_themes_inline(client, administrator):
+    campaign = make_campaign(code="01-KL/TW", kind="ket-luan")
+    client.force_login(administrator)
+    response = client.get(reverse("admin:campaigns_campaign_change", args=[campaign.pk]))
+    assert response.status_code == 200
+    assert "themes-TOTAL_FORMS" in response.content.decode()

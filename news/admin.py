@@ -15,6 +15,7 @@ class CategoryAdmin(admin.ModelAdmin):
     list_filter = ["parent"]
     search_fields = ["name"]
     readonly_fields = ["slug"]
+    ordering = ["position", "name"]  # Meta.ordering is dropped by the Count annotation's GROUP BY
     view_on_site = True
 
     def get_queryset(self, request):
@@ -59,6 +60,11 @@ class ArticleAdminForm(forms.ModelForm):
     class Meta:
         model = Article
         fields = "__all__"  # noqa: DJ007 (the admin's fieldsets choose what is shown)
+        widgets = {
+            "title": forms.TextInput(attrs={"style": "width: 100%; max-width: 48rem", "maxlength": 300}),
+            "lead": forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 48rem"}),
+            "cover_caption": forms.TextInput(attrs={"style": "width: 100%; max-width: 48rem"}),
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -82,11 +82,17 @@ class EditorArticleFormTests:
         assert Article.objects.count() == 0
 
     @pytest.mark.parametrize(
-        ("field", "term", "expected"), [("campaigns", "05", "Chỉ thị 05-CT/TW"), ("tags", "gươ", "nêu gương")]
+        ("field", "term", "expected"),
+        [
+            ("campaigns", "05", "Chỉ thị 05-CT/TW"),
+            ("tags", "gươ", "nêu gương"),
+            ("category", "Hoạt", "Hoạt động Đảng bộ"),
+        ],
     )
     def test_autocomplete_finds_campaigns_and_tags(self, client, editor, field, term, expected):
         make_campaign(code="05-CT/TW")
         Tag.objects.create(name="nêu gương")
+        make_category("Hoạt động Đảng bộ")
         client.force_login(editor)
         response = client.get(
             reverse("admin:autocomplete"),

@@ -1,6 +1,8 @@
 """Settings for the test suite: the real settings, with fast password hashing and a throw-away media folder."""
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -14,6 +16,8 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-media-"))
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-static-"))
+for _folder in (MEDIA_ROOT, STATIC_ROOT):
+    atexit.register(shutil.rmtree, _folder, ignore_errors=True)
 SERVE_MEDIA = True
 ALLOWED_HOSTS = ["*"]
 # Each test starts with an empty cache; Redis-backed tests configure their own.

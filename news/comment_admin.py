@@ -61,6 +61,11 @@ class CommentAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # comments come from readers, through the article page
 
+    def changelist_view(self, request, extra_context=None):
+        if request.GET.get(CommentStatusFilter.parameter_name, Comment.Status.PENDING) == Comment.Status.PENDING:
+            extra_context = {**(extra_context or {}), "title": _("Bình luận chờ duyệt")}
+        return super().changelist_view(request, extra_context)
+
     @admin.display(description=_("Nội dung"))
     def short_text(self, obj):
         return obj.text if len(obj.text) <= 120 else obj.text[:119] + "…"

@@ -25,7 +25,13 @@ def poll_detail(request, pk):
     """ "Xem kết quả": the question, the vote form while the poll is open, and the results as bars."""
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)
     results, total = poll.results()
-    return render(request, "portal/poll_detail.html", {"poll": poll, "results": results, "total": total})
+    key, is_new = voter_key(request)
+    my_choice = None if is_new else poll.votes.filter(voter_key=key).values_list("choice__text", flat=True).first()
+    return render(
+        request,
+        "portal/poll_detail.html",
+        {"poll": poll, "results": results, "total": total, "my_choice": my_choice},
+    )
 
 
 @require_POST

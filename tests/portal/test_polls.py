@@ -80,6 +80,10 @@ class VotingTests:
         assert "1 phiếu (100,0%)" in html
         assert "0 phiếu (0,0%)" in html
         assert 'style="width: 100.0%"' in html
+        # The voter is told what they chose, and no form invites a second vote.
+        assert "Bạn đã bình chọn: <strong>Rất hữu ích</strong>." in html
+        assert "Gửi bình chọn" not in html
+        assert "Gửi bình chọn" in Client().get(poll.get_absolute_url()).content.decode()
 
     def test_a_second_vote_from_the_same_visitor_is_refused_politely(self, client):
         poll = make_poll()

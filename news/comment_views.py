@@ -16,10 +16,14 @@ from .models import Article
 
 
 def client_ip(request) -> str | None:
-    """The visitor's address: REMOTE_ADDR, or the header a trusted reverse proxy sets (CLIENT_IP_HEADER)."""
+    """The visitor's address: REMOTE_ADDR, or the header our own reverse proxy sets (CLIENT_IP_HEADER).
+
+    Of a list (X-Forwarded-For) only the last entry is trusted: it is the one our proxy appended; earlier ones
+    come from the client and could be forged to dodge the rate limit.
+    """
     header = settings.CLIENT_IP_HEADER
     value = request.META.get(header, "") if header else ""
-    return (value.split(",")[0].strip() or None) if value else request.META.get("REMOTE_ADDR") or None
+    return (value.split(",")[-1].strip() or None) if value else request.META.get("REMOTE_ADDR") or None
 
 
 def _comments_anchor(article) -> str:

@@ -17,6 +17,11 @@ from portal.text import fold
 from .comment_files import KINDS_BY_EXTENSION, attachment_path, private_storage
 
 
+def _normalise(text: str) -> str:
+    """Folded (no diacritics, lower case) with runs of spaces made one: "Cờ   BẠC" -> "co bac"."""
+    return " ".join(fold(text).split())
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         """What readers may see: only comments a moderator approved. The one definition used everywhere."""
@@ -108,7 +113,7 @@ class BlockedWord(models.Model):
         """One regular expression over the folded words, cached until the list changes (see news.comment_signals)."""
         words = cache.get(cls.CACHE_KEY)
         if words is None:
-            words = sorted({fold(w).strip() for w in cls.objects.values_list("word", flat=True)} - {""})
+            words = sorted({_normalise(w) for w in cls.objects.values_list("word", flat=True)} - {""})
             cache.set(cls.CACHE_KEY, words, 60 * 60)
         if not words:
             return None
@@ -117,7 +122,7 @@ class BlockedWord(models.Model):
     @classmethod
     def found_in(cls, text: str) -> bool:
         pattern = cls.cached_pattern()
-        return bool(pattern and pattern.search(fold(text)))
+        return bool(pattern and pattern.search(_normalise(text)))
 
 
 class CommentSettings(models.Model):

@@ -262,7 +262,7 @@ STORAGES["private"] = {
 }
 
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
-COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "3"))
+COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
 COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
 # Behind a reverse proxy, the request header (as a META key, e.g. HTTP_X_REAL_IP) that carries the visitor's IP.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")

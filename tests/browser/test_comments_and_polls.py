@@ -86,6 +86,9 @@ def test_comment_with_attachment_is_approved_by_a_moderator_and_then_shown(
     moderator.locator("button[name=index]").click()
     moderator.wait_for_load_state()
     assert "Đã duyệt 1 bình luận." in moderator.locator(".messagelist").inner_text()
+    moderator.goto(live_server.url + f"/admin/news/comment/{Comment.objects.get().pk}/change/")
+    assert moderator.locator("#id_text").input_value().startswith("Buổi sinh hoạt rất thiết thực")
+    screenshot(moderator, "admin-comment-change-desktop")
     moderator.close()
 
     reader.goto(live_server.url + article.get_absolute_url())
@@ -150,4 +153,25 @@ def test_print_view_shows_the_article_alone(live_server, browser, content, scree
     assert page.locator("h1.article__title").is_visible()
     assert page.locator(".article__body").is_visible()
     screenshot(page, "article-print-desktop")
+    page.close()
+
+
+@pytest.mark.parametrize(("size", "label"), [(DESKTOP, "desktop"), (PHONE, "phone")])
+def test_a_file_that_lies_about_its_type_is_refused_in_vietnamese(
+    live_server, browser, content, screenshot, tmp_path, size, label
+):
+    fake = tmp_path / "anh.jpg"
+    fake.write_text("<html><script>alert(1)</script></html>")
+    page = browser.new_page(viewport=size)
+    page.goto(live_server.url + content["article"].get_absolute_url())
+    page.get_by_label("Họ và tên").fill("Phạm Minh")
+    page.get_by_label("Thư điện tử (không hiển thị)").fill("minh@example.vn")
+    page.get_by_label("Nội dung").fill("Gửi kèm một tệp ảnh.")
+    page.get_by_label("Tệp đính kèm").set_input_files(str(fake))
+    page.get_by_role("button", name="Gửi bình luận").click()
+    page.wait_for_load_state()
+    assert "Nội dung tệp này không phải các loại đó" in page.locator(".field--error").inner_text()
+    assert page.get_by_label("Nội dung").input_value() == "Gửi kèm một tệp ảnh."
+    assert not Comment.objects.exists()
+    screenshot(page, f"comment-refused-{label}")
     page.close()

@@ -202,7 +202,7 @@ class SpamTests:
 
     def test_blocked_words_match_without_diacritics_or_case_and_whole_words_only(self, client, article):
         BlockedWord.objects.create(word="Cờ bạc")
-        response = post(client, article, text="Mời tham gia CO BAC trực tuyến")
+        response = post(client, article, text="Mời tham gia CO   BAC trực tuyến")
         assert response.status_code == 400
         assert "từ ngữ không phù hợp" in response.content.decode()
         assert not Comment.objects.exists()
@@ -295,3 +295,32 @@ def test_article_page_queries_do_not_grow_with_comments(client, article, django_
     with django_assert_max_num_queries(12):
         response = client.get(article.get_absolute_url())
     assert response.content.decode().count('class="comment"') == 30
+
+
+@pytest.mark.parametrize(
+    ("header", "meta", "expected"),
+    [
+        ("", {"REMOTE_ADDR": "10.1.1.1", "HTTP_X_FORWARDED_FOR": "1.2.3.4"}, "10.1.1.1"),
+        (
+            "HTTP_X_FORWARDED_FOR",
+            {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": "6.6.6.6, 203.0.113.9"},
+            "203.0.113.9",
+        ),
+        ("HTTP_X_REAL_IP", {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_REAL_IP": "203.0.113.7"}, "203.0.113.7"),
+    ],
+)
+def test_the_visitor_address_trusts_only_what_our_proxy_adds(rf, settings, header, meta, expected):
+    from news.comment_views import client_ip
+
+    settings.CLIENT_IP_HEADER = header
+    assert client_ip(rf.post("/", **meta)) == expected
+
+
+def test_deleting_a_comment_removes_its_private_file(client, article):
+    post(client, article, attachment=SimpleUploadedFile("a.pdf", PDF))
+    comment = Comment.objects.get()
+    path = comment.attachment.path
+    assert (settings.PRIVATE_MEDIA_ROOT / comment.attachment.name).exists()
+    article.delete()
+    assert not Comment.objects.exists()
+    assert not (settings.PRIVATE_MEDIA_ROOT / comment.attachment.name).exists(), path

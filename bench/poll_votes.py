@@ -125,7 +125,8 @@ def main() -> None:
     print(f"database: {django.db.connection.vendor}; {args.visitors} visitors × (1 + {args.repeats}) votes")
     print(f"votes stored: {stored} (distinct visitors: {args.visitors}); per choice {per_choice}, expected {expected}")
     print(
-        f"answers: {outcomes['accepted']} accepted, {outcomes['refused']} refused as repeats, {outcomes['other']} other"
+        f"answers: {outcomes['accepted']} accepted, {outcomes['refused']} refused as repeats, {outcomes['other']} "
+        "without a message (its one-time message went to a parallel request of the same visitor)"
     )
     print(f"time: {elapsed:.1f} s, {(args.visitors * (2 + args.repeats)) / elapsed:.0f} requests/s")
     if stored != args.visitors or per_choice != expected:

@@ -128,7 +128,8 @@ def main() -> None:
         f"answers: {outcomes['accepted']} accepted, {outcomes['refused']} refused as repeats, {outcomes['other']} "
         "without a message (its one-time message went to a parallel request of the same visitor)"
     )
-    print(f"time: {elapsed:.1f} s, {(args.visitors * (2 + args.repeats)) / elapsed:.0f} requests/s")
+    requests = args.visitors * (3 + 2 * args.repeats)  # a page, then each vote's POST and its redirect
+    print(f"time: {elapsed:.1f} s, {requests / elapsed:.0f} requests/s")
     if stored != args.visitors or per_choice != expected:
         raise SystemExit("MISMATCH")
 

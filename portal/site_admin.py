@@ -1,5 +1,6 @@
 """Admin for opinion polls and the site-wide parts (banners, web links, videos), in Vietnamese."""
 
+from django import forms
 from django.contrib import admin, messages
 from django.core.cache import cache
 from django.db import models
@@ -20,6 +21,9 @@ class PollChoiceInline(admin.TabularInline):
     min_num = 2
     validate_min = True
 
+    def get_extra(self, request, obj=None, **kwargs):
+        return 1 if obj else 3  # a new poll starts with room for five choices
+
 
 @admin.register(Poll)
 class PollAdmin(admin.ModelAdmin):
@@ -29,6 +33,7 @@ class PollAdmin(admin.ModelAdmin):
     search_fields = ["question"]
     inlines = [PollChoiceInline]
     fields = ["question", "opens_at", "closes_at", "is_active", "results_chart"]
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"class": "vLargeTextField"})}}
     readonly_fields = ["results_chart"]
 
     def get_queryset(self, request):
@@ -43,10 +48,11 @@ class PollAdmin(admin.ModelAdmin):
         if obj.pk is None:
             return "—"
         results, total = obj.results()
-        return bar_chart(
+        chart = bar_chart(
             [(f"{row['text']} ({row['percent']:.1f}%)".replace(".", ","), row["votes"]) for row in results],
             title=_("Kết quả: %(total)s lượt bình chọn") % {"total": total},
         )
+        return format_html('<div style="width: 720px; max-width: 100%">{}</div>', chart)
 
 
 class SitePartAdmin(admin.ModelAdmin):
@@ -74,6 +80,7 @@ class SitePartAdmin(admin.ModelAdmin):
 @admin.register(BannerLink)
 class BannerLinkAdmin(SitePartAdmin):
     list_display = ["title", "preview", "url", "position", "is_active"]
+    fields = ["title", "image", "url", "position", "is_active"]
     search_fields = ["title", "url"]
 
     @admin.display(description=_("Ảnh"))
@@ -84,12 +91,14 @@ class BannerLinkAdmin(SitePartAdmin):
 @admin.register(WebLink)
 class WebLinkAdmin(SitePartAdmin):
     list_display = ["name", "url", "position", "is_active"]
+    fields = ["name", "url", "position", "is_active"]
     search_fields = ["name", "url"]
 
 
 @admin.register(Video)
 class VideoAdmin(SitePartAdmin):
     list_display = ["title", "source", "position", "is_active"]
+    fields = ["title", "file", "embed_url", "poster", "position", "is_active"]
     search_fields = ["title"]
 
     @admin.display(description=_("Nguồn"))

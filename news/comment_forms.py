@@ -30,6 +30,7 @@ class CommentForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.max_length = CommentSettings.current().max_length
         self.fields["text"].widget.attrs["maxlength"] = self.max_length
+        self.fields["text"].help_text = _("Tối đa %(max)s ký tự.") % {"max": f"{self.max_length:,}".replace(",", ".")}
         self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"

@@ -62,6 +62,7 @@ class ModerationTests:
         assert "Hiện tại chưa có bình luận" in html
         assert "Viết bình luận" in html
         assert "Ban biên tập xem xét trước khi hiển thị" in html
+        assert "Tối đa 3.000 ký tự." in html
 
     def test_a_new_comment_waits_and_is_not_visible_until_approved(self, client, article, editor):
         response = post(client, article, text="Ý kiến chờ Ban biên tập duyệt nhé.")

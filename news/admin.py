@@ -101,6 +101,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Phân loại"), {"fields": ["category", "tags", "new_tags", "campaigns", "themes"]}),
         (_("Tác giả và nguồn"), {"fields": ["author_name", "source"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured"]}),
+        (_("Bình luận"), {"fields": ["allow_comments"]}),
         (_("Thông tin"), {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
 
@@ -118,3 +119,6 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+
+from . import comment_admin  # noqa: E402, F401  (registers the comment moderation admin)

@@ -186,6 +186,9 @@ class Article(models.Model):
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
     view_count = models.PositiveBigIntegerField(_("lượt xem"), default=0)
+    allow_comments = models.BooleanField(
+        _("cho phép bình luận"), default=True, help_text=_("Bỏ chọn để đóng bình luận của riêng bài này.")
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -237,3 +240,7 @@ class Article(models.Model):
         if row:
             self.view_count = row[0]
         return self.view_count
+
+
+# Readers' comments live in their own module; importing them here registers the models with the news app.
+from .comments import BlockedWord, Comment, CommentSettings  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import comment_views, views
 
 app_name = "news"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     path("bai-viet/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
     path("chuyen-muc/<slug:slug>/", views.CategoryArticleListView.as_view(), name="category"),
     path("the/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
+    path("bai-viet/<slug:slug>/binh-luan/", comment_views.post_comment, name="comment-post"),
+    path("binh-luan/<int:pk>/tep-dinh-kem/", comment_views.comment_attachment, name="comment-attachment"),
 ]

@@ -13,3 +13,6 @@ class SloganAdmin(admin.ModelAdmin):
     list_display = ["text", "position", "is_active"]
     list_editable = ["position", "is_active"]
     search_fields = ["text"]
+
+
+from . import site_admin  # noqa: E402, F401  (registers polls, banners, web links and videos)

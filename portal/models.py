@@ -37,3 +37,8 @@ class Slogan(models.Model):
             texts = list(cls.objects.active().values_list("text", flat=True))
             cache.set(cls.CACHE_KEY, texts, 60 * 60)
         return texts
+
+
+# Polls and the site-wide parts live in their own modules; importing them here registers the models.
+from .polls import Poll, PollChoice, PollVote  # noqa: E402, F401
+from .site_parts import BannerLink, Video, WebLink  # noqa: E402, F401

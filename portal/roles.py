@@ -44,3 +44,7 @@ def sync_roles(apps, schema_editor=None) -> None:
                 for label, codename in (p.split(".", 1) for p in sorted(wanted))
             ]
         group.permissions.set(permissions)
+
+
+# Editors are the newsroom: they moderate readers' comments (approve, reject, edit the text before approving).
+ROLE_PERMISSIONS[EDITOR] |= {"news.view_comment", "news.change_comment", "news.view_blockedword"}

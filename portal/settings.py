@@ -252,3 +252,20 @@ CKEDITOR_5_CONFIGS = {
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+
+# Files nobody may fetch directly (readers' comment attachments): outside MEDIA_ROOT, served only through views
+# that check permission and force a download.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
+STORAGES["private"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
+}
+
+# Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
+COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
+COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
+# Behind a reverse proxy, the request header (as a META key, e.g. HTTP_X_REAL_IP) that carries the visitor's IP.
+CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+
+# Videos may be embedded only from these hosts (YouTube is shown through its privacy-enhanced domain).
+VIDEO_EMBED_HOSTS = env_list("VIDEO_EMBED_HOSTS", "www.youtube.com,youtube.com,m.youtube.com,youtu.be")

@@ -10,25 +10,35 @@ def _clear_cache():
     cache.clear()
 
 
-@pytest.fixture
-def editor(django_user_model):
+def _group(name):
+    """The role's group; made again if a transactional test (browser, concurrency) flushed the migration's rows."""
     from django.contrib.auth.models import Group
 
+    if not Group.objects.filter(name=name).exists():
+        from django.db import connection
+        from django.db.migrations.loader import MigrationLoader
+
+        from portal.roles import sync_roles
+
+        sync_roles(MigrationLoader(connection).project_state().apps)
+    return Group.objects.get(name=name)
+
+
+@pytest.fixture
+def editor(django_user_model):
     from portal.roles import EDITOR
 
     user = django_user_model.objects.create_user("bientap", password="mat-khau-bien-tap", is_staff=True)
-    user.groups.add(Group.objects.get(name=EDITOR))
+    user.groups.add(_group(EDITOR))
     return user
 
 
 @pytest.fixture
 def administrator(django_user_model):
-    from django.contrib.auth.models import Group
-
     from portal.roles import ADMINISTRATOR
 
     user = django_user_model.objects.create_user("quantri", password="mat-khau-quan-tri", is_staff=True)
-    user.groups.add(Group.objects.get(name=ADMINISTRATOR))
+    user.groups.add(_group(ADMINISTRATOR))
     return user
 
 

@@ -37,3 +37,12 @@
     });
   });
 })();
+
+// Print button: shown only where scripts run; the print stylesheet leaves the article alone on the page.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();

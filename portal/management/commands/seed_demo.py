@@ -3,6 +3,7 @@
 import datetime
 import json
 import random
+from importlib import import_module
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -350,6 +351,7 @@ class Command(BaseCommand):
                 f"{Campaign.objects.count()} chương trình, {Theme.objects.count()} chuyên đề."
             )
         )
+        import_module("portal.demo_content.surroundings").seed(stdout=self.stdout)
 
     def seed_issuers(self):
         return {

@@ -1,0 +1,64 @@
+"""Writes on comments: a reader's submission, a moderator's decision."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from .comments import Comment
+
+
+class RateLimited(Exception):
+    """The visitor sent too many comments lately; nothing was saved."""
+
+
+def _rate_key(visitor: str) -> str:
+    return f"news:comment-rate:{visitor}"
+
+
+def take_comment_slot(visitor: str) -> bool:
+    """Count one comment for ``visitor`` in the current window; False if the limit is already reached.
+
+    add() then incr() is atomic in Redis and in the in-process cache, so parallel requests cannot both slip in.
+    """
+    key = _rate_key(visitor)
+    cache.add(key, 0, settings.COMMENT_RATE_WINDOW)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add() and incr()
+        cache.add(key, 1, settings.COMMENT_RATE_WINDOW)
+        count = 1
+    return count <= settings.COMMENT_RATE_LIMIT
+
+
+def submit_comment(*, form, article, ip_address: str | None) -> Comment:
+    """Save a valid form as a pending comment on ``article``; raise RateLimited instead if it is one too many."""
+    if not take_comment_slot(ip_address or "unknown"):
+        raise RateLimited
+    comment = form.save(commit=False)
+    comment.article = article
+    comment.ip_address = ip_address
+    comment.status = Comment.Status.PENDING
+    try:
+        with transaction.atomic():
+            comment.save()
+    except Exception:
+        # The file is written before the row; never leave it behind without its comment.
+        if comment.attachment.name:
+            comment.attachment.storage.delete(comment.attachment.name)
+        raise
+    return comment
+
+
+def moderate_comments(*, comments: QuerySet[Comment], status: str, by) -> int:
+    """Approve or reject ``comments`` (a queryset) in one UPDATE; return how many changed."""
+    return comments.exclude(status=status).update(status=status, moderated_at=timezone.now(), moderated_by=by)
+
+
+def approve_comments(*, comments: QuerySet[Comment], by) -> int:
+    return moderate_comments(comments=comments, status=Comment.Status.APPROVED, by=by)
+
+
+def reject_comments(*, comments: QuerySet[Comment], by) -> int:
+    return moderate_comments(comments=comments, status=Comment.Status.REJECTED, by=by)

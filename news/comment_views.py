@@ -1,0 +1,83 @@
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from portal.text import vietnamese_slugify
+
+from .comment_forms import CommentForm
+from .comment_services import RateLimited, submit_comment
+from .comments import Comment, comments_open_for
+from .models import Article
+
+
+def client_ip(request) -> str | None:
+    """The visitor's address: REMOTE_ADDR, or the header our own reverse proxy sets (CLIENT_IP_HEADER).
+
+    Of a list (X-Forwarded-For) only the last entry is trusted: it is the one our proxy appended; earlier ones
+    come from the client and could be forged to dodge the rate limit.
+    """
+    header = settings.CLIENT_IP_HEADER
+    value = request.META.get(header, "") if header else ""
+    return (value.split(",")[-1].strip() or None) if value else request.META.get("REMOTE_ADDR") or None
+
+
+def _comments_anchor(article) -> str:
+    return f"{article.get_absolute_url()}#binh-luan"
+
+
+@require_http_methods(["GET", "POST"])
+def post_comment(request, slug):
+    """Receive "Viết bình luận"; a valid comment waits for a moderator, an invalid one is shown back with why."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    if request.method == "GET":
+        return redirect(_comments_anchor(article))
+    if not comments_open_for(article):
+        messages.error(request, _("Bài viết này đã đóng bình luận."))
+        return redirect(_comments_anchor(article))
+
+    form = CommentForm(request.POST, request.FILES)
+    status = 400
+    if form.is_valid():
+        try:
+            submit_comment(form=form, article=article, ip_address=client_ip(request))
+        except RateLimited:
+            status = 429
+            form.add_error(None, _("Bạn đã gửi nhiều bình luận trong thời gian ngắn. Vui lòng thử lại sau ít phút."))
+        else:
+            messages.success(
+                request,
+                _("Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hiển thị sau khi được Ban biên tập duyệt."),
+            )
+            return redirect(_comments_anchor(article))
+    return render(request, "news/comment_form_page.html", {"article": article, "form": form}, status=status)
+
+
+def comment_attachment(request, pk):
+    """A comment's attachment, always as a download with its real type: never rendered by the browser.
+
+    Readers get only attachments of approved comments on public articles; moderators get any.
+    """
+    comment = get_object_or_404(Comment.objects.select_related("article").exclude(attachment=""), pk=pk)
+    is_moderator = request.user.has_perm("news.view_comment")
+    if not is_moderator and not (comment.status == Comment.Status.APPROVED and comment.article.is_public):
+        raise Http404
+    kind = comment.attachment_kind
+    if kind is None:
+        raise Http404
+    try:
+        handle = comment.attachment.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    stem = vietnamese_slugify(PurePath(comment.attachment_name).stem, max_length=60) or "tep-dinh-kem"
+    response = FileResponse(
+        handle, as_attachment=True, filename=f"{stem}.{kind.extension}", content_type=kind.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

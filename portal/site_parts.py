@@ -1,0 +1,152 @@
+"""What surrounds the news on every page: banner links, web links to other agencies, and videos.
+
+Each has an order and an on/off switch. Pages read them from one cached dictionary (``cached_site_parts``),
+cleared by portal.signals whenever one of them is saved or deleted: no query per item, none at all once cached.
+"""
+
+import re
+from urllib.parse import parse_qs, urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import FileExtensionValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+CACHE_KEY = "portal:site-parts"
+
+_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+
+
+class SitePartQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class SitePart(models.Model):
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    objects = SitePartQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class BannerLink(SitePart):
+    """ "Liên kết banner": an image that links to another site."""
+
+    title = models.CharField(_("tên"), max_length=200, help_text=_("Dùng làm chú thích ảnh cho người đọc màn hình."))
+    image = models.ImageField(_("ảnh banner"), upload_to="banners/")
+    url = models.URLField(_("địa chỉ liên kết"), max_length=500)
+
+    class Meta(SitePart.Meta):
+        verbose_name = _("liên kết banner")
+        verbose_name_plural = _("liên kết banner")
+
+    def __str__(self):
+        return self.title
+
+
+class WebLink(SitePart):
+    """ "Liên kết web": a named link to another agency's site."""
+
+    name = models.CharField(_("tên cơ quan, trang web"), max_length=200)
+    url = models.URLField(_("địa chỉ"), max_length=500)
+
+    class Meta(SitePart.Meta):
+        verbose_name = _("liên kết web")
+        verbose_name_plural = _("liên kết web")
+
+    def __str__(self):
+        return self.name
+
+
+def video_file_validator(uploaded):
+    """An MP4 or WebM file judged by its first bytes, not its name."""
+    uploaded.seek(0)
+    head = uploaded.read(12)
+    uploaded.seek(0)
+    if head[4:8] != b"ftyp" and not head.startswith(b"\x1a\x45\xdf\xa3"):
+        raise ValidationError(_("Tệp không phải video MP4 hoặc WebM."), code="bad_video")
+
+
+def embed_src(url: str) -> str | None:
+    """The iframe address for a video page on an allowed host, or None if the host is not allowed.
+
+    YouTube links of every usual form become youtube-nocookie.com embeds (no tracking cookies before play).
+    """
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    if parts.scheme != "https" or host not in {h.lower() for h in settings.VIDEO_EMBED_HOSTS}:
+        return None
+    if host.endswith("youtube.com") or host == "youtu.be":
+        if host == "youtu.be":
+            video_id = parts.path.strip("/")
+        elif parts.path.startswith(("/embed/", "/shorts/", "/live/")):
+            video_id = parts.path.split("/")[2]
+        else:
+            video_id = parse_qs(parts.query).get("v", [""])[0]
+        return f"https://www.youtube-nocookie.com/embed/{video_id}" if _YOUTUBE_ID.match(video_id) else None
+    return url.strip()
+
+
+class Video(SitePart):
+    """A video in the video block: an uploaded file, or a page on an allowed host (VIDEO_EMBED_HOSTS)."""
+
+    title = models.CharField(_("tiêu đề"), max_length=200)
+    file = models.FileField(
+        _("tệp video"),
+        upload_to="videos/%Y/%m/",
+        blank=True,
+        validators=[FileExtensionValidator(["mp4", "webm"]), video_file_validator],
+        help_text=_("MP4 hoặc WebM."),
+    )
+    embed_url = models.URLField(
+        _("hoặc địa chỉ video trên YouTube"),
+        max_length=500,
+        blank=True,
+        help_text=_("Ví dụ: https://www.youtube.com/watch?v=..."),
+    )
+    poster = models.ImageField(_("ảnh đại diện"), upload_to="videos/posters/", blank=True)
+
+    class Meta(SitePart.Meta):
+        verbose_name = _("video")
+        verbose_name_plural = _("video")
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        if bool(self.file) == bool(self.embed_url):
+            raise ValidationError(_("Hãy tải lên một tệp video hoặc nhập một địa chỉ video, chỉ một trong hai."))
+        if self.embed_url and embed_src(self.embed_url) is None:
+            raise ValidationError(
+                {
+                    "embed_url": _("Chỉ nhúng được video từ: %(hosts)s.")
+                    % {"hosts": ", ".join(settings.VIDEO_EMBED_HOSTS)}
+                }
+            )
+
+
+def cached_site_parts() -> dict:
+    """Active banners, web links and videos as plain data, in three queries once per change."""
+    parts = cache.get(CACHE_KEY)
+    if parts is None:
+        parts = {
+            "banners": [{"title": b.title, "image": b.image.url, "url": b.url} for b in BannerLink.objects.active()],
+            "web_links": [{"name": w.name, "url": w.url} for w in WebLink.objects.active()],
+            "videos": [
+                {
+                    "title": v.title,
+                    "file": v.file.url if v.file else "",
+                    "poster": v.poster.url if v.poster else "",
+                    "embed": embed_src(v.embed_url) if v.embed_url else "",
+                }
+                for v in Video.objects.active()
+            ],
+        }
+        cache.set(CACHE_KEY, parts, 60 * 60)
+    return parts

@@ -23,6 +23,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ.setdefault("SECRET_KEY", "bench-only-secret-key")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 os.environ.setdefault("STATICFILES_BACKEND", "django.contrib.staticfiles.storage.StaticFilesStorage")
+os.environ.setdefault("STATIC_ROOT", tempfile.mkdtemp(prefix="portal-bench-static-"))  # WhiteNoise wants it to exist
 if "DATABASE_URL" not in os.environ:
     os.environ["SQLITE_PATH"] = str(Path(tempfile.mkdtemp(prefix="portal-bench-")) / "bench.sqlite3")
 
@@ -67,6 +68,7 @@ def main() -> None:
         assert client.get(url).status_code == 200, url  # warm caches
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
+        query_count = len(queries)  # read now: reset_queries() below empties the log it slices
         timings = []
         for _ in range(args.requests):
             started = time.perf_counter()
@@ -76,7 +78,7 @@ def main() -> None:
         reset_queries()
         timings.sort()
         p95 = timings[int(len(timings) * 0.95) - 1]
-        print(f"{name:<10} {len(queries):>7} {statistics.median(timings):>10.2f} {p95:>8.2f}")
+        print(f"{name:<10} {query_count:>7} {statistics.median(timings):>10.2f} {p95:>8.2f}")
 
 
 if __name__ == "__main__":

@@ -100,6 +100,8 @@ class ArticleAdminForm(forms.ModelForm):
         published_at = self.cleaned_data.get("published_at")
         if self.cleaned_data.get("status") == Article.Status.PUBLISHED and published_at is None:
             return None  # Article.save() stamps the current time.
+        if published_at is None and self.instance.pk and self.instance.status == Article.Status.PUBLISHED:
+            return self.instance.published_at  # an emptied time must not move a published article to "now"
         return published_at
 
 

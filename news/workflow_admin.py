@@ -8,6 +8,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -131,7 +132,7 @@ class ArticleWorkflowAdminMixin:
                 "<li>{} – {} – {}{}</li>",
                 (
                     (
-                        event.at.astimezone().strftime("%d/%m/%Y %H:%M"),
+                        timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M"),
                         event.get_action_display(),
                         event.by.get_username() if event.by else _("(đã xóa)"),
                         f": {event.note}" if event.note else "",

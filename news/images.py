@@ -12,6 +12,7 @@
 import io
 import logging
 import posixpath
+import re
 import warnings
 
 from django import forms
@@ -113,17 +114,21 @@ def rendition_name(name: str, key: str) -> str:
 
 def make_renditions(fieldfile) -> list[str]:
     """Write the missing renditions of an image next to it; a broken original is logged, never raised."""
-    storage, made = fieldfile.storage, []
-    missing = {key: size for key, size in RENDITIONS.items() if not storage.exists(rendition_name(fieldfile.name, key))}
+    return make_renditions_of(fieldfile.storage, fieldfile.name)
+
+
+def make_renditions_of(storage, name: str, keys=tuple(RENDITIONS)) -> list[str]:
+    made: list[str] = []
+    missing = {key: RENDITIONS[key] for key in keys if not storage.exists(rendition_name(name, key))}
     if not missing:
         return made
     try:
-        with storage.open(fieldfile.name, "rb") as original, warnings.catch_warnings():
+        with storage.open(name, "rb") as original, warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             image = ImageOps.exif_transpose(Image.open(original))
             image.load()
     except Exception:
-        logger.warning("No renditions for %s: the original cannot be read", fieldfile.name, exc_info=True)
+        logger.warning("No renditions for %s: the original cannot be read", name, exc_info=True)
         return made
     image = image.convert("RGB")
     for key, (width, height) in missing.items():
@@ -134,7 +139,7 @@ def make_renditions(fieldfile) -> list[str]:
             resized.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
         out = io.BytesIO()
         resized.save(out, "JPEG", quality=82, optimize=True, progressive=True)
-        made.append(storage.save(rendition_name(fieldfile.name, key), ContentFile(out.getvalue())))
+        made.append(storage.save(rendition_name(name, key), ContentFile(out.getvalue())))
     return made
 
 
@@ -171,4 +176,39 @@ def editor_image_upload(request):
     storage = get_django_storage()
     stem = posixpath.splitext(posixpath.basename(upload.name))[0] or "anh"
     name = storage.save(f"{stem}.{extension}", ContentFile(content))
+    # Widths for the article body's srcset (see responsive_images); no social card for pictures in the text.
+    make_renditions_of(storage, name, keys=("w320", "w640", "w1200"))
     return JsonResponse({"url": storage.url(name)})
+
+
+_IMG = re.compile(r"<img\b([^>]*)>", re.IGNORECASE)
+_SRC = re.compile(r'\ssrc="([^"]+)"')
+
+
+def responsive_images(html: str) -> str:
+    """Give the body's pictures lazy loading, and a srcset where resized copies exist (uploaded in the editor).
+
+    ``html`` is the body as stored, already cleaned by ``news.sanitize``; this only adds attributes to <img>.
+    """
+    from django.core.files.storage import default_storage
+
+    media_url = settings.MEDIA_URL
+
+    def rewrite(match: re.Match) -> str:
+        attributes = match.group(1)
+        extra = ""
+        if "loading=" not in attributes:
+            extra += ' loading="lazy" decoding="async"'
+        src = _SRC.search(attributes)
+        if src and "srcset=" not in attributes and src.group(1).startswith(media_url):
+            name = src.group(1)[len(media_url) :]
+            entries = [
+                f"{default_storage.url(rendition_name(name, key))} {width}w"
+                for key, (width, height) in RENDITIONS.items()
+                if height is None and default_storage.exists(rendition_name(name, key))
+            ]
+            if entries:
+                extra += f' srcset="{", ".join(entries)}" sizes="(max-width: 900px) 100vw, 800px"'
+        return f"<img{attributes}{extra}>"
+
+    return _IMG.sub(rewrite, html or "")

@@ -3,6 +3,7 @@
 from django import template
 
 from news.images import rendition_url
+from news.images import responsive_images as _responsive_images
 from news.images import srcset as _srcset
 
 register = template.Library()
@@ -16,3 +17,9 @@ def srcset(fieldfile) -> str:
 @register.filter
 def rendition(fieldfile, key: str) -> str:
     return rendition_url(fieldfile, key) if fieldfile else ""
+
+
+@register.filter
+def responsive_images(html: str) -> str:
+    """The article body with lazy-loading pictures and their srcset; the template still marks it safe."""
+    return _responsive_images(html)

@@ -13,7 +13,7 @@ from PIL import Image
 
 from news.images import RENDITIONS, rendition_name
 from news.models import Article
-from tests.factories import make_category
+from tests.factories import make_article, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -142,6 +142,16 @@ class EditorUploadTests:
             image = Image.open(stored)
             assert image.size == (20, 40)
             assert not image.getexif()
+
+    def test_pictures_in_the_body_get_widths_and_lazy_loading(self, client, editor):
+        client.force_login(editor)
+        response = client.post(self.url, {"upload": SimpleUploadedFile("tap-the.jpg", camera_jpeg(1600, 900))})
+        url = response.json()["url"]
+        stem = url.rsplit(".", 1)[0]
+        article = make_article(body=f'<figure class="image"><img src="{url}" alt="Tập thể"></figure>')
+        html = client.get(article.get_absolute_url()).content.decode()
+        assert f'srcset="{stem}-w320.jpg 320w, {stem}-w640.jpg 640w, {stem}-w1200.jpg 1200w"' in html
+        assert f'<img src="{url}" alt="Tập thể" loading="lazy" decoding="async"' in html
 
     def test_readers_cannot_upload(self, client):
         response = client.post(self.url, {"upload": SimpleUploadedFile("anh.jpg", camera_jpeg())})

@@ -315,3 +315,17 @@ def test_permission_matrix(request, client, other_writer, role, action):
     user = request.getfixturevalue(role)
     client.force_login(user)
     assert ACTIONS[action](client, user, other_writer) is (action in ALLOWED[role])
+
+
+def test_the_writers_list_shows_only_their_own_and_stays_cheap(
+    client, writer, other_writer, django_assert_max_num_queries
+):
+    for n in range(15):
+        make_draft(writer, title=f"Bài của tôi số {n}")
+        make_draft(other_writer, title=f"Bài của người khác số {n}")
+    client.force_login(writer)
+    with django_assert_max_num_queries(16):  # the same with 1 or 15 rows: no query per row
+        response = client.get(reverse("admin:news_article_changelist"))
+    html = response.content.decode()
+    assert "Bài của tôi số 14" in html
+    assert "Bài của người khác" not in html

@@ -19,11 +19,15 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+from django_ckeditor_5.storage_utils import get_django_storage
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from portal.text import vietnamese_slugify
 
 logger = logging.getLogger(__name__)
 
@@ -101,8 +105,6 @@ class SafeImageFormField(forms.ImageField):
             return None
         content, extension = read_image(data)
         stem = posixpath.splitext(posixpath.basename(data.name))[0] or "anh"
-        from portal.text import vietnamese_slugify
-
         name = f"{vietnamese_slugify(stem, max_length=60) or 'anh'}.{extension}"
         return SimpleUploadedFile(name, content, content_type=f"image/{'jpeg' if extension == 'jpg' else extension}")
 
@@ -171,8 +173,6 @@ def editor_image_upload(request):
         content, extension = read_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
-    from django_ckeditor_5.storage_utils import get_django_storage
-
     storage = get_django_storage()
     stem = posixpath.splitext(posixpath.basename(upload.name))[0] or "anh"
     name = storage.save(f"{stem}.{extension}", ContentFile(content))
@@ -190,8 +190,6 @@ def responsive_images(html: str) -> str:
 
     ``html`` is the body as stored, already cleaned by ``news.sanitize``; this only adds attributes to <img>.
     """
-    from django.core.files.storage import default_storage
-
     media_url = settings.MEDIA_URL
 
     def rewrite(match: re.Match) -> str:

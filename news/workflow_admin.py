@@ -4,8 +4,10 @@
 are drafts or returned; reviewers see everything. Every transition goes through ``news.services``.
 """
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
@@ -154,16 +156,11 @@ class ArticleWorkflowAdminMixin:
             staff_url,
             _("Xem bài như bạn đọc sẽ thấy"),
             _("Liên kết gửi người duyệt (hết hạn sau %(days)s ngày):") % {"days": preview_days()},
-            self.request_absolute(signed_url),
+            settings.SITE_URL.rstrip("/") + signed_url,
         )
-
-    def request_absolute(self, url: str) -> str:
-        request = getattr(self, "_current_request", None)
-        return request.build_absolute_uri(url) if request else url
 
     # --- the change form: buttons, and the transition after saving -----------------------------------------
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        self._current_request = request
         obj = self.get_object(request, object_id) if object_id else None
         actions = offered_actions(article=obj, user=request.user)
         if obj is not None and not self.has_change_permission(request, obj):
@@ -187,13 +184,16 @@ class ArticleWorkflowAdminMixin:
         article = form.instance
         action = pressed_action(request.POST)
         if action:
+            # The form already checked that this person may do this to this article now (offered_actions).
             note = form.cleaned_data.get("review_note", "")
-            {
-                Action.SUBMIT: lambda: services.submit_article(article=article, by=request.user),
-                Action.PUBLISH: lambda: services.publish_article(article=article, by=request.user),
-                Action.RETURN: lambda: services.return_article(article=article, by=request.user, reason=note),
-                Action.WITHDRAW: lambda: services.withdraw_article(article=article, by=request.user, reason=note),
-            }[action]()
+            if action == Action.SUBMIT:
+                services.submit_article(article=article, by=request.user)
+            elif action == Action.PUBLISH:
+                services.publish_article(article=article, by=request.user)
+            elif action == Action.RETURN:
+                services.return_article(article=article, by=request.user, reason=note)
+            else:
+                services.withdraw_article(article=article, by=request.user, reason=note)
             article.refresh_from_db()
             self.message_user(request, _("Bài viết: %(status)s.") % {"status": article.get_status_display()})
         services.record_revision(article=article, by=request.user)
@@ -306,15 +306,8 @@ class ArticleWorkflowAdminMixin:
                 _("Đã khôi phục phiên bản #%(old)s thành phiên bản mới #%(new)s.")
                 % {"old": number, "new": restored.number},
             )
-        return self._redirect_to_revisions(article)
-
-    def _redirect_to_revisions(self, article):
-        from django.http import HttpResponseRedirect
-
         return HttpResponseRedirect(reverse("admin:news_article_revisions", args=[article.pk]))
 
 
 def preview_days() -> int:
-    from django.conf import settings
-
     return max(1, settings.PREVIEW_LINK_MAX_AGE // 86400)

@@ -311,3 +311,23 @@ class ArticleWorkflowAdminMixin:
 
 def preview_days() -> int:
     return max(1, settings.PREVIEW_LINK_MAX_AGE // 86400)
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(admin.ModelAdmin):
+    """Who submitted, returned, published or withdrew what, and when: read-only, written by news.services."""
+
+    list_display = ["at", "action", "article", "by", "note"]
+    list_filter = ["action", "at", "by"]
+    list_select_related = ["article", "by"]
+    search_fields = ["article__title", "note", "by__username"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -65,4 +65,9 @@ ROLE_PERMISSIONS[WRITER] = {
     "campaigns.view_campaign",
     "campaigns.view_theme",
 }
-ROLE_PERMISSIONS[EDITOR] |= {"news.submit_article", "news.review_article", "news.publish_article"}
+ROLE_PERMISSIONS[EDITOR] |= {
+    "news.submit_article",
+    "news.review_article",
+    "news.publish_article",
+    "news.view_articleevent",
+}

@@ -329,3 +329,18 @@ def test_the_writers_list_shows_only_their_own_and_stays_cheap(
     html = response.content.decode()
     assert "Bài của tôi số 14" in html
     assert "Bài của người khác" not in html
+
+
+def test_the_review_log_is_a_read_only_list_for_editors(client, writer, editor):
+    article = make_draft(writer)
+    services.submit_article(article=article, by=writer)
+    services.publish_article(article=article, by=editor)
+    client.force_login(editor)
+    response = client.get(reverse("admin:news_articleevent_changelist"))
+    assert response.status_code == 200
+    assert "Đăng bài" in response.content.decode() and "Gửi duyệt" in response.content.decode()
+    event = ArticleEvent.objects.first()
+    response = client.post(reverse("admin:news_articleevent_change", args=[event.pk]), {"note": "sửa"})
+    assert response.status_code == 403
+    client.force_login(writer)
+    assert client.get(reverse("admin:news_articleevent_changelist")).status_code == 403

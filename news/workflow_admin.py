@@ -268,7 +268,8 @@ class ArticleWorkflowAdminMixin:
         revisions = list(ArticleRevision.objects.filter(article=article).select_related("by").order_by("-number"))
         by_number = {r.number: r for r in revisions}
         for revision in revisions:
-            revision.changes = revision.changed_fields(by_number.get(revision.number - 1))
+            previous = by_number.get(revision.number - 1)
+            revision.changes = revision.changed_fields(previous) if previous else [_("Bản đầu tiên")]
         diff, left, right = None, None, None
         try:
             left = by_number.get(int(request.GET.get("a", "")))

@@ -86,6 +86,20 @@ def test_writer_submits_editor_publishes_reader_reads(live_server, browser, scre
     page.click(f"text={TITLE}")
     assert "Chờ duyệt" in page.locator(".field-status").inner_text()
     screenshot(page, "newsroom-editor-review-desktop")
+    change_url = page.url
+    # The preview shows the article as readers will see it, marked as not yet published.
+    with page.expect_popup() as popup:
+        page.click("text=Xem bài như bạn đọc sẽ thấy")
+    preview = popup.value
+    preview.wait_for_load_state()
+    assert preview.locator("h1").inner_text() == TITLE
+    assert "Bản xem trước" in preview.locator(".preview-banner").inner_text()
+    screenshot(preview, "newsroom-preview-desktop")
+    preview.close()
+    page.click("text=Lịch sử phiên bản")
+    assert page.locator("#revision-list tbody tr").count() == 1
+    screenshot(page, "newsroom-revisions-desktop")
+    page.goto(change_url)
     page.click("input[name=_publish]")
     page.wait_for_url(re.compile(r"/admin/news/article/(\?.*)?$"))  # back to the filtered queue
     assert "Bài viết: Đã đăng." in page.locator(".messagelist").inner_text()

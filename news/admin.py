@@ -5,7 +5,9 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from .images import SafeImageFormField
 from .models import Article, Category, Tag
+from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
 
 
 @admin.register(Category)
@@ -56,6 +58,15 @@ class ArticleAdminForm(forms.ModelForm):
         max_length=500,
         help_text=_("Nhập các thẻ chưa có, cách nhau bằng dấu phẩy."),
     )
+    cover = SafeImageFormField(label=_("Ảnh đại diện"), required=False)
+    review_note = forms.CharField(
+        label=_("Lý do trả lại"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 48rem"}),
+        help_text=_("Bắt buộc khi trả lại bài: phóng viên sẽ thấy lý do này."),
+    )
+    workflow_user = None  # set by the admin's get_form: the person pressing the button
 
     class Meta:
         model = Article
@@ -73,17 +84,29 @@ class ArticleAdminForm(forms.ModelForm):
             self.add_error("new_tags", _("Mỗi thẻ dài tối đa 100 ký tự."))
         elif "tags" in cleaned:
             cleaned["tags"] = [*cleaned["tags"], *names]
+        action = pressed_action(self.data)
+        if action and self.workflow_user is not None:
+            if action not in offered_actions(
+                article=self.instance if self.instance.pk else None, user=self.workflow_user
+            ):
+                raise forms.ValidationError(
+                    _("Bạn không thể thực hiện thao tác này với bài viết ở trạng thái hiện tại.")
+                )
+            if action == "return" and not cleaned.get("review_note", "").strip():
+                self.add_error("review_note", _("Hãy ghi lý do trả lại bài."))
         return cleaned
 
     def clean_published_at(self):
         published_at = self.cleaned_data.get("published_at")
         if self.cleaned_data.get("status") == Article.Status.PUBLISHED and published_at is None:
             return None  # Article.save() stamps the current time.
+        if published_at is None and self.instance.pk and self.instance.status == Article.Status.PUBLISHED:
+            return self.instance.published_at  # an emptied time must not move a published article to "now"
         return published_at
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]
     list_filter = ["status", "is_featured", "category", "campaigns", "themes", "published_at"]
@@ -93,6 +116,7 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["category", "campaigns", "themes"]
     readonly_fields = ["view_count", "created_at", "updated_at", "created_by"]
     list_per_page = 50
+    actions = ["publish_selected", "withdraw_selected", "submit_selected"]
     save_on_top = True
     view_on_site = True
     fieldsets = [

@@ -14,6 +14,7 @@ from taggit.models import TagBase, TaggedItemBase
 from campaigns.models import Campaign, Theme
 from portal.text import unique_slug, vietnamese_slugify
 
+from .images import make_renditions
 from .sanitize import clean_html
 
 
@@ -153,6 +154,10 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", _("Bản nháp")
         PUBLISHED = "published", _("Đã đăng")
+        # The newsroom's review (news.services moves an article between these, and logs who did it).
+        IN_REVIEW = "review", _("Chờ duyệt")
+        RETURNED = "returned", _("Trả lại")
+        WITHDRAWN = "withdrawn", _("Đã gỡ")
 
     title = models.CharField(_("tiêu đề"), max_length=300)
     slug = models.SlugField(
@@ -189,6 +194,15 @@ class Article(models.Model):
     allow_comments = models.BooleanField(
         _("cho phép bình luận"), default=True, help_text=_("Bỏ chọn để đóng bình luận của riêng bài này.")
     )
+    legacy_key = models.CharField(
+        _("mã bài trên cổng cũ"),
+        max_length=64,
+        unique=True,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Dấu vân tay của tệp đã nhập (import_legacy): nhập lại không tạo bài trùng."),
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -202,6 +216,11 @@ class Article(models.Model):
             models.Index(fields=["status", "is_featured", "-published_at"], name="article_featured_idx"),
             models.Index(fields=["status", "-view_count"], name="article_most_viewed_idx"),
         ]
+        permissions = [
+            ("submit_article", _("Gửi bài chờ duyệt")),
+            ("review_article", _("Duyệt bài, trả lại bài")),
+            ("publish_article", _("Đăng bài, gỡ bài")),
+        ]
 
     def __str__(self):
         return self.title
@@ -213,6 +232,8 @@ class Article(models.Model):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
+        if self.cover:
+            make_renditions(self.cover)
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
@@ -244,3 +265,7 @@ class Article(models.Model):
 
 # Readers' comments live in their own module; importing them here registers the models with the news app.
 from .comments import BlockedWord, Comment, CommentSettings  # noqa: E402, F401
+
+# The newsroom's review log and the article revisions, registered with the news app the same way.
+from .revisions import ArticleRevision  # noqa: E402, F401
+from .workflow import ArticleEvent  # noqa: E402, F401

@@ -1,4 +1,11 @@
-"""Server-side cleaning of rich-text HTML with an allow-list (nh3). No editor cleans HTML on the server."""
+"""Server-side cleaning of rich-text HTML with an allow-list (nh3). No editor cleans HTML on the server.
+
+Kept: headings, paragraphs, lists, links, images with captions, tables, quotes, and video frames from an allowed
+host (``EMBED_PREFIXES``). Dropped: scripts and styles, event attributes, ``javascript:``/``data:`` URLs, frames
+from anywhere else, and CSS that could hide or overlay content (only alignment and sizing survive).
+"""
+
+import re
 
 import nh3
 
@@ -40,6 +47,7 @@ _TAGS = {
     "tr",
     "th",
     "td",
+    "iframe",
 }
 # "class" is governed by allowed_classes below; listing it here too makes nh3 panic at clean time.
 _ATTRIBUTES = {
@@ -57,6 +65,7 @@ _ATTRIBUTES = {
     "table": {"style"},
     "col": {"span", "style"},
     "ol": {"start", "reversed"},
+    "iframe": {"src", "width", "height", "title", "allowfullscreen", "frameborder"},
 }
 _CLASSES = {
     "figure": {
@@ -75,6 +84,38 @@ _CLASSES = {
     "img": {"image_resized"},
 }
 
+# Video frames are kept only when they point at one of these (the players' own embed pages).
+EMBED_PREFIXES = (
+    "https://www.youtube.com/embed/",
+    "https://www.youtube-nocookie.com/embed/",
+    "https://player.vimeo.com/video/",
+)
+_SAFE_URL = re.compile(r"^(https?://|/(?!/)|#|mailto:|tel:)", re.IGNORECASE)
+# Kept style properties are few (see filter_style_properties); their values may still smuggle a URL or script.
+_BAD_STYLE_VALUE = re.compile(r"url\s*\(|expression\s*\(|javascript:|\\|@import|behavior\s*:", re.IGNORECASE)
+
+
+def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
+    """Attribute checks nh3's scheme list does not make (it checks href and src, not srcset or oembed's url)."""
+    # Something that reads like a scheme must be one we allow: "`javascript:..." is not a relative path.
+    looks_like_scheme = ":" in re.split(r"[/?#]", value, maxsplit=1)[0]
+    if attribute in {"href", "src"} and looks_like_scheme and not _SAFE_URL.match(value):
+        return None
+    if element == "iframe" and attribute == "src":
+        return value if value.startswith(EMBED_PREFIXES) and ".." not in value else None
+    if attribute == "srcset":
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        return value if entries and all(_SAFE_URL.match(entry) for entry in entries) else None
+    if element == "oembed" and attribute == "url":
+        return value if _SAFE_URL.match(value) else None
+    if attribute == "style" and _BAD_STYLE_VALUE.search(value):
+        return None
+    return value
+
+
+# A frame whose address was refused keeps no src: drop the empty frame itself.
+_EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.IGNORECASE | re.DOTALL)
+
 _cleaner = nh3.Cleaner(
     tags=_TAGS,
     attributes=_ATTRIBUTES,
@@ -84,9 +125,10 @@ _cleaner = nh3.Cleaner(
     clean_content_tags={"script", "style"},
     strip_comments=True,
     filter_style_properties={"text-align", "aspect-ratio", "width", "height", "float", "margin-left"},
+    attribute_filter=_filter_attribute,
 )
 
 
 def clean_html(html: str) -> str:
     """Keep headings, paragraphs, lists, links, figures, tables and quotes; drop everything else."""
-    return _cleaner.clean(html or "")
+    return _EMPTY_IFRAME.sub("", _cleaner.clean(html or ""))

@@ -269,3 +269,9 @@ CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # Videos may be embedded only from these hosts (YouTube is shown through its privacy-enhanced domain).
 VIDEO_EMBED_HOSTS = env_list("VIDEO_EMBED_HOSTS", "www.youtube.com,youtube.com,m.youtube.com,youtu.be")
+
+# Uploaded pictures (news.images): size and pixel limits; a bigger picture is refused with a message.
+IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
+IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
+# How long a signed preview link of an unpublished article stays valid (seconds; three days by default).
+PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))

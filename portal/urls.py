@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from campaigns.sitemaps import CampaignSitemap, ThemeSitemap
+from news.images import editor_image_upload
 from news.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
 
 from . import views
@@ -30,6 +31,8 @@ urlpatterns = [
         name="robots",
     ),
     path("admin/", admin.site.urls),
+    # Our upload view first: it checks the picture's content and limits, strips EXIF (news.images).
+    path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
 ]
 

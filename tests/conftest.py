@@ -34,6 +34,15 @@ def editor(django_user_model):
 
 
 @pytest.fixture
+def writer(django_user_model):
+    from portal.roles import WRITER
+
+    user = django_user_model.objects.create_user("phongvien", password="mat-khau-phong-vien", is_staff=True)
+    user.groups.add(_group(WRITER))
+    return user
+
+
+@pytest.fixture
 def administrator(django_user_model):
     from portal.roles import ADMINISTRATOR
 

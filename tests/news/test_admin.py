@@ -20,10 +20,9 @@ def article_form_data(**overrides):
         "new_tags": "",
         "author_name": "Minh Thư",
         "source": "",
-        "status": Article.Status.PUBLISHED,
         "published_at_0": "",
         "published_at_1": "",
-        "_save": "Lưu",
+        "_publish": "Lưu và đăng bài",
     }
     data.update(overrides)
     return data

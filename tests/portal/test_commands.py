@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from portal.roles import ADMINISTRATOR, EDITOR
+from portal.roles import ADMINISTRATOR, EDITOR, WRITER
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +24,9 @@ def test_demo_users_creates_an_administrator_and_an_editor_once(settings, tmp_pa
     assert list(admin.groups.values_list("name", flat=True)) == [ADMINISTRATOR]
     assert editor.is_staff and not editor.is_superuser
     assert list(editor.groups.values_list("name", flat=True)) == [EDITOR]
-    assert User.objects.count() == 2
+    writer = User.objects.get(username="phongvien")
+    assert list(writer.groups.values_list("name", flat=True)) == [WRITER]
+    assert User.objects.count() == 3
     # The generated editor password is printed on every run and kept for the next one.
     saved = dict(line.split(" ", 1) for line in (tmp_path / "demo-logins.txt").read_text().splitlines())
     assert editor.check_password(saved["bientap"])

@@ -1,4 +1,4 @@
-"""Create the demo logins (an administrator and an editor) if they are missing, and print them."""
+"""Create the demo logins (an administrator, an editor and a writer) if they are missing, and print them."""
 
 import os
 import secrets
@@ -8,12 +8,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
-from portal.roles import ADMINISTRATOR, EDITOR
+from portal.roles import ADMINISTRATOR, EDITOR, WRITER
 
 USERS = [
     # username, role, superuser, environment variable with its password
     ("admin", ADMINISTRATOR, True, "ADMIN_PASSWORD"),
     ("bientap", EDITOR, False, "EDITOR_PASSWORD"),
+    ("phongvien", WRITER, False, "WRITER_PASSWORD"),  # writes and submits; "bientap" reviews and publishes
 ]
 
 

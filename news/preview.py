@@ -1,0 +1,71 @@
+"""Previews of unpublished articles, as readers would see them: for staff, and by a signed link that expires.
+
+Never cached, never counted as a view, never indexed by search engines.
+"""
+
+from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
+from django.core import signing
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.generic import DetailView
+
+from .models import Article
+
+_SALT = "news.preview"
+
+
+def preview_token(article: Article) -> str:
+    """A signed, timestamped token naming the article; it expires after ``PREVIEW_LINK_MAX_AGE`` seconds."""
+    return signing.TimestampSigner(salt=_SALT).sign(str(article.pk))
+
+
+def article_from_token(token: str) -> Article:
+    try:
+        pk = signing.TimestampSigner(salt=_SALT).unsign(token, max_age=settings.PREVIEW_LINK_MAX_AGE)
+    except signing.SignatureExpired:
+        raise Http404(_("Liên kết xem trước đã hết hạn.")) from None
+    except signing.BadSignature:
+        raise Http404(_("Liên kết xem trước không hợp lệ.")) from None
+    return get_object_or_404(_preview_queryset(), pk=int(pk))
+
+
+def _preview_queryset():
+    return Article.objects.select_related("category__parent").prefetch_related("tags", "campaigns", "themes__campaign")
+
+
+@method_decorator(never_cache, name="dispatch")
+class BasePreviewView(DetailView):
+    template_name = "news/article_detail.html"
+    context_object_name = "article"
+
+    def get_context_data(self, **kwargs):
+        related = Article.objects.related_to(self.object)[:6]
+        return super().get_context_data(is_preview=True, related_articles=related, **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+@method_decorator(staff_member_required, name="dispatch")
+class ArticlePreviewView(BasePreviewView):
+    """Staff who may see the article in the admin see it here, whatever its status."""
+
+    def get_object(self, queryset=None):
+        article = get_object_or_404(_preview_queryset(), pk=self.kwargs["pk"])
+        user = self.request.user
+        if not user.has_perm("news.review_article") and article.created_by_id != user.pk:
+            raise Http404(_("Không tìm thấy bài viết."))
+        return article
+
+
+class SignedArticlePreviewView(BasePreviewView):
+    """Anyone holding a valid link sees the article until the link expires."""
+
+    def get_object(self, queryset=None):
+        return article_from_token(self.kwargs["token"])

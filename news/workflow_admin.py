@@ -1,0 +1,334 @@
+"""The review workflow in the article admin: who may edit what, the buttons that move an article, the log.
+
+``ArticleAdmin`` mixes these in. Writers ("Phóng viên") see and edit only their own articles, and only while they
+are drafts or returned; reviewers see everything. Every transition goes through ``news.services``.
+"""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from . import services
+from .models import Article, ArticleEvent, ArticleRevision
+from .preview import preview_token
+
+Status = Article.Status
+Action = ArticleEvent.Action
+
+# The submit button's name in the change form -> the transition it asks for.
+BUTTONS = {
+    "_submit_review": Action.SUBMIT,
+    "_publish": Action.PUBLISH,
+    "_return": Action.RETURN,
+    "_withdraw": Action.WITHDRAW,
+}
+BUTTON_LABELS = {
+    Action.SUBMIT: gettext_lazy("Lưu và gửi duyệt"),
+    Action.PUBLISH: gettext_lazy("Lưu và đăng bài"),
+    Action.RETURN: gettext_lazy("Trả lại cho phóng viên"),
+    Action.WITHDRAW: gettext_lazy("Gỡ bài khỏi trang"),
+}
+EDITABLE_BY_WRITER = {Status.DRAFT, Status.RETURNED}
+
+
+def pressed_action(data) -> str | None:
+    return next((action for button, action in BUTTONS.items() if button in data), None)
+
+
+def is_reviewer(user) -> bool:
+    return user.has_perm("news.review_article")
+
+
+def offered_actions(*, article: Article | None, user) -> list[str]:
+    """Transitions a button may offer: on a new article, as if the user already owned the draft."""
+    if article is None or article.pk is None:
+        draft = Article(status=Status.DRAFT, created_by_id=user.pk)
+        return services.allowed_actions(article=draft, user=user)
+    return services.allowed_actions(article=article, user=user)
+
+
+class ArticleWorkflowAdminMixin:
+    change_form_template = "admin/news/article/change_form.html"
+    workflow_fields = ["return_reason_shown", "review_log", "preview_links"]
+
+    # --- who sees and edits what -------------------------------------------------------------------------
+    def get_queryset(self, request):
+        queryset = super().get_queryset(request)
+        if not is_reviewer(request.user):
+            queryset = queryset.filter(created_by=request.user)
+        return queryset
+
+    def has_view_permission(self, request, obj=None):
+        allowed = super().has_view_permission(request, obj)
+        if allowed and obj is not None and not is_reviewer(request.user):
+            return obj.created_by_id == request.user.pk
+        return allowed
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if allowed and obj is not None and not is_reviewer(request.user):
+            return obj.created_by_id == request.user.pk and obj.status in EDITABLE_BY_WRITER
+        return allowed
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        if allowed and obj is not None and not is_reviewer(request.user):
+            return obj.created_by_id == request.user.pk and obj.status in EDITABLE_BY_WRITER
+        return allowed
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("news.publish_article")
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm("news.submit_article")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = [*super().get_readonly_fields(request, obj), "status", *self.workflow_fields]
+        if not request.user.has_perm("news.publish_article"):
+            fields += ["published_at", "is_featured"]  # when and how prominently: the editors decide
+        return fields
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if obj is None:
+            return fieldsets
+        fields = ["status"]
+        if obj.status == Status.RETURNED:
+            fields.append("return_reason_shown")
+        if obj.status == Status.IN_REVIEW and is_reviewer(request.user):
+            fields.append("review_note")
+        fields += ["preview_links", "review_log"]
+        fieldsets = [
+            (name, {**options, "fields": [f for f in options["fields"] if f != "status"]})
+            for name, options in fieldsets
+        ]
+        return [(_("Duyệt bài"), {"fields": fields}), *fieldsets]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # The form checks the pressed button against what this user may do to this article.
+        return type(form.__name__, (form,), {"workflow_user": request.user})
+
+    # --- read-only displays -------------------------------------------------------------------------------
+    @admin.display(description=gettext_lazy("Lý do trả lại"))
+    def return_reason_shown(self, obj):
+        reason = services.last_return_reason(obj)
+        return format_html('<strong class="return-reason">{}</strong>', reason) if reason else "—"
+
+    @admin.display(description=gettext_lazy("Nhật ký duyệt bài"))
+    def review_log(self, obj):
+        events = ArticleEvent.objects.for_article(obj)[:20]
+        if not events:
+            return "—"
+        return format_html(
+            '<ul class="review-log">{}</ul>',
+            format_html_join(
+                "",
+                "<li>{} – {} – {}{}</li>",
+                (
+                    (
+                        timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M"),
+                        event.get_action_display(),
+                        event.by.get_username() if event.by else _("(đã xóa)"),
+                        f": {event.note}" if event.note else "",
+                    )
+                    for event in events
+                ),
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("Xem trước"))
+    def preview_links(self, obj):
+        if obj.pk is None:
+            return "—"
+        staff_url = reverse("news:article-preview", kwargs={"pk": obj.pk})
+        signed_url = reverse("news:article-preview-signed", kwargs={"token": preview_token(obj)})
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a><br>{} <input type="text" readonly size="70" '
+            'class="preview-link" value="{}" onclick="this.select()">',
+            staff_url,
+            _("Xem bài như bạn đọc sẽ thấy"),
+            _("Liên kết gửi người duyệt (hết hạn sau %(days)s ngày):") % {"days": preview_days()},
+            settings.SITE_URL.rstrip("/") + signed_url,
+        )
+
+    # --- the change form: buttons, and the transition after saving -----------------------------------------
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        obj = self.get_object(request, object_id) if object_id else None
+        actions = offered_actions(article=obj, user=request.user)
+        if obj is not None and not self.has_change_permission(request, obj):
+            actions = []
+        extra_context = {
+            **(extra_context or {}),
+            "workflow_buttons": [
+                (button, BUTTON_LABELS[action]) for button, action in BUTTONS.items() if action in actions
+            ],
+            "revisions_url": reverse("admin:news_article_revisions", args=[obj.pk]) if obj else None,
+        }
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.status = Status.DRAFT  # a new article starts as a draft; buttons move it on
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        action = pressed_action(request.POST)
+        if action:
+            # The form already checked that this person may do this to this article now (offered_actions).
+            note = form.cleaned_data.get("review_note", "")
+            if action == Action.SUBMIT:
+                services.submit_article(article=article, by=request.user)
+            elif action == Action.PUBLISH:
+                services.publish_article(article=article, by=request.user)
+            elif action == Action.RETURN:
+                services.return_article(article=article, by=request.user, reason=note)
+            else:
+                services.withdraw_article(article=article, by=request.user, reason=note)
+            article.refresh_from_db()
+            self.message_user(request, _("Bài viết: %(status)s.") % {"status": article.get_status_display()})
+        services.record_revision(article=article, by=request.user)
+
+    # --- list actions ---------------------------------------------------------------------------------------
+    def _bulk(self, request, queryset, apply, done_message):
+        done = skipped = 0
+        for article in queryset:
+            try:
+                apply(article)
+            except (ValidationError, PermissionDenied):
+                skipped += 1
+            else:
+                done += 1
+        self.message_user(request, done_message % {"n": done}, messages.SUCCESS if done else messages.WARNING)
+        if skipped:
+            self.message_user(
+                request, _("Bỏ qua %(n)s bài không ở trạng thái phù hợp.") % {"n": skipped}, messages.WARNING
+            )
+
+    @admin.action(description=gettext_lazy("Đăng các bài đã chọn"), permissions=["publish"])
+    def publish_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            lambda a: services.publish_article(article=a, by=request.user),
+            _("Đã đăng %(n)s bài."),
+        )
+
+    @admin.action(description=gettext_lazy("Gỡ các bài đã chọn khỏi trang"), permissions=["publish"])
+    def withdraw_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            lambda a: services.withdraw_article(article=a, by=request.user),
+            _("Đã gỡ %(n)s bài."),
+        )
+
+    @admin.action(description=gettext_lazy("Gửi duyệt các bài đã chọn"), permissions=["submit"])
+    def submit_selected(self, request, queryset):
+        self._bulk(
+            request,
+            queryset,
+            lambda a: services.submit_article(article=a, by=request.user),
+            _("Đã gửi duyệt %(n)s bài."),
+        )
+
+    # --- revisions: history, difference, restore --------------------------------------------------------
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("<path:object_id>/phien-ban/", view(self.revisions_view), name="news_article_revisions"),
+            path(
+                "<path:object_id>/phien-ban/<int:number>/khoi-phuc/",
+                view(self.restore_revision_view),
+                name="news_article_revision_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _article_or_denied(self, request, object_id, *, change: bool) -> Article:
+        article = self.get_object(request, object_id)
+        allowed = article is not None and (
+            self.has_change_permission(request, article) if change else self.has_view_permission(request, article)
+        )
+        if not allowed:
+            raise PermissionDenied
+        return article
+
+    def revisions_view(self, request, object_id):
+        article = self._article_or_denied(request, object_id, change=False)
+        revisions = list(ArticleRevision.objects.filter(article=article).select_related("by").order_by("-number"))
+        by_number = {r.number: r for r in revisions}
+        for revision in revisions:
+            previous = by_number.get(revision.number - 1)
+            revision.changes = revision.changed_fields(previous) if previous else [_("Bản đầu tiên")]
+        diff, left, right = None, None, None
+        try:
+            left = by_number.get(int(request.GET.get("a", "")))
+            right = by_number.get(int(request.GET.get("b", "")))
+        except ValueError:
+            left = right = None
+        if left and right:
+            if left.number > right.number:
+                left, right = right, left
+            diff = right.diff_html(left)
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "original": article,
+            "title": _("Lịch sử phiên bản: %(title)s") % {"title": article.title},
+            "revisions": revisions,
+            "diff": diff,
+            "left": left,
+            "right": right,
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/news/article/revisions.html", context)
+
+    def restore_revision_view(self, request, object_id, number):
+        article = self._article_or_denied(request, object_id, change=True)
+        if request.method != "POST":
+            raise PermissionDenied
+        revision = ArticleRevision.objects.filter(article=article, number=number).first()
+        if revision is None:
+            self.message_user(request, _("Không tìm thấy phiên bản này."), messages.ERROR)
+        else:
+            restored = services.restore_revision(revision=revision, by=request.user)
+            self.message_user(
+                request,
+                _("Đã khôi phục phiên bản #%(old)s thành phiên bản mới #%(new)s.")
+                % {"old": number, "new": restored.number},
+            )
+        return HttpResponseRedirect(reverse("admin:news_article_revisions", args=[article.pk]))
+
+
+def preview_days() -> int:
+    return max(1, settings.PREVIEW_LINK_MAX_AGE // 86400)
+
+
+@admin.register(ArticleEvent)
+class ArticleEventAdmin(admin.ModelAdmin):
+    """Who submitted, returned, published or withdrew what, and when: read-only, written by news.services."""
+
+    list_display = ["at", "action", "article", "by", "note"]
+    list_filter = ["action", "at", "by"]
+    list_select_related = ["article", "by"]
+    search_fields = ["article__title", "note", "by__username"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

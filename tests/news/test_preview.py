@@ -1,0 +1,88 @@
+"""Staff preview unpublished articles as readers would see them; a signed link expires."""
+
+import datetime
+
+import pytest
+import time_machine
+from django.test import override_settings
+from django.urls import reverse
+
+from news.models import Article
+from news.preview import preview_token
+from tests.factories import make_article
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(writer):
+    return make_article(
+        "Bài nháp về mô hình Nụ cười tiếp dân", status=Article.Status.DRAFT, published_at=None, created_by=writer
+    )
+
+
+def test_staff_preview_shows_the_draft_and_is_never_cached(client, editor, draft):
+    client.force_login(editor)
+    response = client.get(reverse("news:article-preview", kwargs={"pk": draft.pk}))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Bài nháp về mô hình Nụ cười tiếp dân" in html
+    assert "Bản xem trước" in html
+    assert "no-cache" in response["Cache-Control"] and "private" in response["Cache-Control"]
+    assert response["X-Robots-Tag"] == "noindex, nofollow"
+    draft.refresh_from_db()
+    assert draft.view_count == 0  # a preview is not a view
+
+
+def test_readers_and_other_writers_cannot_use_the_staff_preview(client, draft, django_user_model):
+    url = reverse("news:article-preview", kwargs={"pk": draft.pk})
+    assert client.get(url).status_code == 302  # to the login page
+    other = django_user_model.objects.create_user("khac", is_staff=True)
+    from django.contrib.auth.models import Group
+
+    from portal.roles import WRITER
+
+    other.groups.add(Group.objects.get(name=WRITER))
+    client.force_login(other)
+    assert client.get(url).status_code == 404
+
+
+def test_the_writer_previews_their_own_draft(client, writer, draft):
+    client.force_login(writer)
+    assert client.get(reverse("news:article-preview", kwargs={"pk": draft.pk})).status_code == 200
+
+
+@override_settings(PREVIEW_LINK_MAX_AGE=3600)
+def test_a_signed_link_works_without_login_until_it_expires(client, draft):
+    start = datetime.datetime(2024, 5, 19, 7, 0, tzinfo=datetime.UTC)
+    with time_machine.travel(start, tick=False):
+        url = reverse("news:article-preview-signed", kwargs={"token": preview_token(draft)})
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Bài nháp về mô hình Nụ cười tiếp dân" in response.content.decode()
+    with time_machine.travel(start + datetime.timedelta(seconds=3599), tick=False):
+        assert client.get(url).status_code == 200
+    with time_machine.travel(start + datetime.timedelta(seconds=3601), tick=False):
+        response = client.get(url)
+        assert response.status_code == 404
+
+
+@pytest.mark.parametrize("token", ["12:abc:def", "khong-hop-le", "1"])
+def test_a_forged_link_is_a_vietnamese_404(client, draft, token):
+    response = client.get(reverse("news:article-preview-signed", kwargs={"token": token}))
+    assert response.status_code == 404
+    assert "Bài nháp" not in response.content.decode()
+
+
+def test_a_signed_link_cannot_be_changed_to_another_article(client, draft):
+    other = make_article("Bài khác chưa đăng", status=Article.Status.DRAFT, published_at=None)
+    token = preview_token(draft)
+    forged = token.replace(str(draft.pk), str(other.pk), 1)
+    assert client.get(reverse("news:article-preview-signed", kwargs={"token": forged})).status_code == 404
+
+
+def test_the_admin_offers_both_preview_links(client, editor, draft):
+    client.force_login(editor)
+    html = client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
+    assert reverse("news:article-preview", kwargs={"pk": draft.pk}) in html
+    assert "/xem-truoc/" in html and "hết hạn sau 3 ngày" in html

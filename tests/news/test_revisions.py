@@ -1,0 +1,114 @@
+"""Every save through the admin keeps a revision; the admin shows history and differences, and restores."""
+
+import pytest
+from django.urls import reverse
+
+from news import services
+from news.models import ArticleRevision
+from tests.factories import make_article
+from tests.news.test_workflow import change_data
+
+pytestmark = pytest.mark.django_db
+
+
+def save_through_admin(client, article, **changes):
+    response = client.post(reverse("admin:news_article_change", args=[article.pk]), change_data(article, **changes))
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    article.refresh_from_db()
+    return article
+
+
+@pytest.fixture
+def edited(client, editor):
+    """An article saved three times by the editor: title, then body changed."""
+    client.force_login(editor)
+    article = make_article("Tiêu đề ban đầu", body="<p>Đoạn một.</p><p>Đoạn hai.</p>", created_by=editor)
+    save_through_admin(client, article)
+    save_through_admin(client, article, title="Tiêu đề đã sửa")
+    save_through_admin(client, article, body="<p>Đoạn một.</p><p>Đoạn hai đã sửa.</p><script>alert(1)</script>")
+    return article
+
+
+def test_each_save_stores_a_revision_with_who_and_what(edited, editor):
+    revisions = list(ArticleRevision.objects.filter(article=edited).order_by("number"))
+    assert [r.number for r in revisions] == [1, 2, 3]
+    assert {r.by for r in revisions} == {editor}
+    assert revisions[1].data["title"] == "Tiêu đề đã sửa"
+    assert revisions[1].changed_fields(revisions[0]) == ["Tiêu đề"]
+    assert revisions[2].changed_fields(revisions[1]) == ["Nội dung"]
+
+
+def test_saving_without_changes_adds_no_revision(client, edited):
+    save_through_admin(client, edited)
+    assert ArticleRevision.objects.filter(article=edited).count() == 3
+
+
+def test_history_page_lists_revisions_and_shows_an_escaped_diff(client, edited):
+    url = reverse("admin:news_article_revisions", args=[edited.pk])
+    response = client.get(url, {"a": 1, "b": 2})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "#3" in html and "bientap" in html
+    assert "Tiêu đề ban đầu" in html and "Tiêu đề đã sửa" in html
+    assert 'class="diff"' in html
+
+
+def test_the_diff_escapes_html_of_the_article(edited):
+    first = ArticleRevision.objects.get(article=edited, number=1)
+    forged = ArticleRevision.objects.create(
+        article=edited, number=9, data={**first.data, "title": '<img src=x onerror="alert(1)">'}
+    )
+    (label, table), *_ = forged.diff_html(first)
+    assert label == "Tiêu đề"
+    assert "<img" not in table and "&lt;img" in table
+
+
+def test_restore_brings_back_an_old_revision_as_a_new_one(client, edited, editor):
+    url = reverse("admin:news_article_revision_restore", args=[edited.pk, 1])
+    response = client.post(url)
+    assert response.status_code == 302
+    edited.refresh_from_db()
+    assert edited.title == "Tiêu đề ban đầu"
+    latest = ArticleRevision.objects.filter(article=edited).order_by("-number").first()
+    assert latest.number == 4
+    assert latest.comment == "Khôi phục từ phiên bản #1"
+    assert latest.by == editor
+
+
+def test_restore_needs_post_and_a_known_revision(client, edited):
+    assert client.get(reverse("admin:news_article_revision_restore", args=[edited.pk, 1])).status_code == 403
+    response = client.post(reverse("admin:news_article_revision_restore", args=[edited.pk, 99]), follow=True)
+    assert "Không tìm thấy phiên bản này." in response.content.decode()
+
+
+def test_a_writer_cannot_restore_after_submitting(client, writer, editor):
+    client.force_login(writer)
+    article = make_article("Bài của phóng viên", status="draft", published_at=None, created_by=writer)
+    save_through_admin(client, article)
+    save_through_admin(client, article, title="Bài của phóng viên, bản hai")
+    services.submit_article(article=article, by=writer)
+    response = client.post(reverse("admin:news_article_revision_restore", args=[article.pk, 1]))
+    assert response.status_code == 403
+    article.refresh_from_db()
+    assert article.title == "Bài của phóng viên, bản hai"
+    assert client.get(reverse("admin:news_article_revisions", args=[article.pk])).status_code == 200
+
+
+def test_the_change_form_links_to_the_history(client, edited):
+    html = client.get(reverse("admin:news_article_change", args=[edited.pk])).content.decode()
+    assert reverse("admin:news_article_revisions", args=[edited.pk]) in html
+
+
+def test_bad_revision_numbers_in_the_query_are_ignored(client, edited):
+    response = client.get(reverse("admin:news_article_revisions", args=[edited.pk]), {"a": "x", "b": "<"})
+    assert response.status_code == 200
+    assert 'class="diff"' not in response.content.decode()
+
+
+def test_the_history_page_costs_the_same_for_many_revisions(client, edited, django_assert_max_num_queries):
+    for n in range(4, 30):
+        ArticleRevision.objects.create(article=edited, number=n, data={**edited.revisions.first().data, "title": n})
+    with django_assert_max_num_queries(10):
+        response = client.get(reverse("admin:news_article_revisions", args=[edited.pk]), {"a": 1, "b": 29})
+    assert response.status_code == 200
+    assert "#29" in response.content.decode()

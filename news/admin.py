@@ -1,10 +1,11 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from .linking import suggest_links
 from .models import Article, Category, Tag
 
 
@@ -90,8 +91,8 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "campaigns", "themes"]
-    readonly_fields = ["view_count", "created_at", "updated_at", "created_by"]
+    autocomplete_fields = ["category", "campaigns", "themes", "good_models", "exemplars", "awards", "documents"]
+    readonly_fields = ["view_count", "created_at", "updated_at", "created_by", "link_suggestions"]
     list_per_page = 50
     save_on_top = True
     view_on_site = True
@@ -99,6 +100,10 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["cover", "cover_caption"]}),
         (_("Phân loại"), {"fields": ["category", "tags", "new_tags", "campaigns", "themes"]}),
+        (
+            _("Phong trào thi đua, văn bản"),
+            {"fields": ["link_suggestions", "documents", "good_models", "exemplars", "awards"]},
+        ),
         (_("Tác giả và nguồn"), {"fields": ["author_name", "source"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured"]}),
         (_("Bình luận"), {"fields": ["allow_comments"]}),
@@ -119,6 +124,32 @@ class ArticleAdmin(admin.ModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("Gợi ý liên kết"))
+    def link_suggestions(self, obj):
+        """Documents the text names by number ("Chỉ thị số 05-CT/TW") and their campaigns, not linked yet."""
+        suggestions = suggest_links(obj) if obj and obj.pk else None
+        if not suggestions:
+            return _("Không có gợi ý: bài chưa nêu số hiệu văn bản nào chưa được liên kết.")
+        rows = [(_("Văn bản"), str(d), f"– {d.abstract[:120]}") for d in suggestions.documents]
+        rows += [(_("Chương trình"), campaign.name, "") for campaign in suggestions.campaigns]
+        return format_html(
+            '<div class="link-suggestions">{}<ul>{}</ul></div>',
+            _("Bài viết nêu số hiệu của các văn bản sau; hãy chọn chúng ở các ô bên dưới và ở mục Phân loại:"),
+            format_html_join("", "<li>{}: <strong>{}</strong> {}</li>", rows),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        suggestions = suggest_links(form.instance)
+        if suggestions:
+            names = [str(d) for d in suggestions.documents] + [c.name for c in suggestions.campaigns]
+            self.message_user(
+                request,
+                _("Bài viết nêu %(names)s nhưng chưa liên kết; xem mục “Gợi ý liên kết” để chọn.")
+                % {"names": ", ".join(names)},
+                messages.INFO,
+            )
 
 
 from . import comment_admin  # noqa: E402, F401  (registers the comment moderation admin)

@@ -48,3 +48,15 @@ def sync_roles(apps, schema_editor=None) -> None:
 
 # Editors are the newsroom: they moderate readers' comments (approve, reject, edit the text before approving).
 ROLE_PERMISSIONS[EDITOR] |= {"news.view_comment", "news.change_comment", "news.view_blockedword"}
+
+# Editors keep the emulation movement's records and the document library; issuing bodies and units are the
+# administrators' (names change by decision), editors only pick them in forms.
+ROLE_PERMISSIONS[EDITOR] |= {
+    *(
+        f"campaigns.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("goodmodel", "exemplar", "award", "contest", "document")
+    ),
+    "campaigns.view_unit",
+    "campaigns.view_issuer",
+}

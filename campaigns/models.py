@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import fold, unique_slug, vietnamese_slugify
 
-from .numbers import number_key
+from .numbers import find_document_numbers, number_key
 from .validators import DocumentFileValidator
 
 
@@ -178,10 +178,10 @@ class DocumentQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("issuer", "campaign")
 
-    def with_number(self, number: str):
-        """Documents whose number is ``number`` however it is written ("05/CT-TW" finds "05-CT/TW")."""
-        key = number_key(number)
-        return self.filter(number_key=key) if key else self.none()
+    def with_number(self, text: str):
+        """Documents named by number in ``text``, however written: "Chỉ thị số 05/CT-TW" finds "05-CT/TW"."""
+        keys = _number_keys(text)
+        return self.filter(number_key__in=keys) if keys else self.none()
 
     def search(self, query: str):
         """Documents whose number, abstract, issuer or signer contain every word of ``query``, diacritics ignored.
@@ -195,10 +195,15 @@ class DocumentQuerySet(models.QuerySet):
         condition = Q()
         for word in words[:10]:
             condition &= Q(search_text__contains=word)
-        key = number_key(query)
-        if key:
-            condition |= Q(number_key=key)
+        keys = _number_keys(query)
+        if keys:
+            condition |= Q(number_key__in=keys)
         return self.filter(condition)
+
+
+def _number_keys(text: str) -> list[str]:
+    """The document numbers in ``text``; or ``text`` itself read as a number, however it is typed."""
+    return find_document_numbers(text) or [key for key in [number_key(text)] if key]
 
 
 class Document(models.Model):

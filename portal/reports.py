@@ -145,9 +145,7 @@ def export_csv(report: Report) -> bytes:
         writer.writerow([title])
         writer.writerow(header)
         for row in rows:
-            writer.writerow(
-                [value.strftime("%d/%m/%Y") if isinstance(value, datetime.date) else value for value in row]
-            )
+            writer.writerow([_csv_cell(value) for value in row])
         writer.writerow([])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 

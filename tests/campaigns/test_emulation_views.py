@@ -81,7 +81,7 @@ def test_campaign_hub_shows_every_block_with_a_link_to_its_full_list(client, mov
 
 def test_hub_query_count_does_not_grow_with_records(client, movement, django_assert_max_num_queries):
     campaign = movement["campaign"]
-    for n in range(8):
+    for _ in range(8):
         model = make_good_model(campaigns=[campaign])
         make_award(good_model=model, campaign=campaign)
         make_exemplar(campaigns=[campaign], unit=make_unit())

@@ -143,6 +143,13 @@ class Exemplar(models.Model):
     def get_absolute_url(self):
         return reverse("campaigns:exemplar-detail", kwargs={"slug": self.slug})
 
+    @property
+    def monogram(self) -> str:
+        """What stands in for a missing photo: a person's given name (the last word) initial, a star for a group."""
+        if self.kind == self.Kind.COLLECTIVE or not self.name.split():
+            return "★"
+        return self.name.split()[-1][:1].upper()
+
 
 class ContestQuerySet(models.QuerySet):
     def for_listing(self):
@@ -262,7 +269,7 @@ class Award(models.Model):
     objects = AwardQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-decided_on", "-id"]
+        ordering = ["-decided_on", "id"]  # a contest's prizes in the order given: first prize first
         verbose_name = _("khen thưởng")
         verbose_name_plural = _("khen thưởng")
         constraints = [

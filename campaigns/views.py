@@ -43,7 +43,7 @@ class CampaignDetailView(ListView):
             continuations=campaign.continuations.all(),
             good_models=campaign.good_models.for_listing()[:HUB_BLOCK_SIZE],
             exemplars=campaign.exemplars.for_listing()[:HUB_BLOCK_SIZE],
-            awards=Award.objects.public().for_listing().filter(campaign=campaign)[:5],
+            awards=Award.objects.public().for_listing().filter(campaign=campaign).order_by("-decided_on", "id")[:5],
             contests=campaign.contests.all()[:3],
             **kwargs,
         )

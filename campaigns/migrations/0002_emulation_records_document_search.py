@@ -143,7 +143,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'khen thưởng',
                 'verbose_name_plural': 'khen thưởng',
-                'ordering': ['-decided_on', '-id'],
+                'ordering': ['-decided_on', 'id'],
                 'indexes': [models.Index(fields=['status', '-decided_on'], name='award_status_date_idx')],
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('exemplar__isnull', True), ('good_model__isnull', False), ('unit__isnull', True)), models.Q(('exemplar__isnull', False), ('good_model__isnull', True), ('unit__isnull', True)), models.Q(('exemplar__isnull', True), ('good_model__isnull', True), ('unit__isnull', False)), _connector='OR'), name='award_exactly_one_recipient', violation_error_message='Chọn đúng một đối tượng được khen: mô hình, tập thể/cá nhân hoặc đơn vị.'), models.CheckConstraint(condition=models.Q(models.Q(('revoked_by_number', ''), ('revoked_on__isnull', True), ('status', 'hieu-luc')), models.Q(('revoked_on__isnull', False), ('status', 'bi-huy'), models.Q(('revoked_by_number', ''), _negated=True)), _connector='OR'), name='award_revocation_has_decision', violation_error_message='Khen thưởng đã hủy bỏ phải có số và ngày quyết định hủy bỏ.')],
             },

@@ -5,7 +5,7 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from campaigns.sitemaps import CampaignSitemap, ThemeSitemap
+from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
 
 from . import report_views, views
@@ -16,6 +16,9 @@ sitemaps = {
     "tags": TagSitemap,
     "campaigns": CampaignSitemap,
     "themes": ThemeSitemap,
+    "good-models": GoodModelSitemap,
+    "exemplars": ExemplarSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [

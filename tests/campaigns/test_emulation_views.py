@@ -235,3 +235,14 @@ def test_article_without_records_has_no_block_and_no_extra_queries(client, movem
     with django_assert_max_num_queries(11):
         html = get(client, plain.get_absolute_url())
     assert "Trong bài này" not in html
+
+
+def test_sitemap_lists_models_exemplars_and_documents(client, movement):
+    xml = client.get("/sitemap.xml").content.decode()
+    for record in ("smile", "person", "plan"):
+        assert movement[record].get_absolute_url() in xml
+    assert movement["revoked"].get_absolute_url() not in xml
+
+
+def test_document_library_is_in_the_main_menu(client, movement):
+    assert f'href="{reverse("campaigns:document-list")}"' in get(client, "/")

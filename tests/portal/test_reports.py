@@ -153,3 +153,14 @@ def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
     sheet = load_workbook(io.BytesIO(export_xlsx(report)))["Theo tác giả"]
     cells = [cell for row in sheet.iter_rows(min_row=2) for cell in row if str(cell.value).startswith("=")]
     assert cells and all(cell.data_type == "s" for cell in cells)
+
+
+def test_report_page_queries_do_not_grow_with_records(client, administrator, period_data, django_assert_max_num_queries):
+    for _ in range(10):
+        make_award(campaign=period_data["campaign"], decided_on=period_data["end"])
+        make_good_model(campaigns=[period_data["campaign"]])
+    client.force_login(administrator)
+    params = {"start": period_data["start"], "end": period_data["end"], "campaign": period_data["campaign"].pk}
+    client.get(reverse("emulation-report"), params)  # the site-wide blocks are cached by the first request
+    with django_assert_max_num_queries(12):
+        assert client.get(reverse("emulation-report"), params).status_code == 200

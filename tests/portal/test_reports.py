@@ -155,7 +155,7 @@ def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
     assert cells and all(cell.data_type == "s" for cell in cells)
 
 
-def test_report_page_queries_do_not_grow_with_records(client, administrator, period_data, django_assert_max_num_queries):
+def test_report_queries_do_not_grow_with_records(client, administrator, period_data, django_assert_max_num_queries):
     for _ in range(10):
         make_award(campaign=period_data["campaign"], decided_on=period_data["end"])
         make_good_model(campaigns=[period_data["campaign"]])

@@ -85,3 +85,23 @@ def test_campaign_hub_reads_well_at_each_width(live_server, browser, hub, screen
     assert "35-KH/ĐU" in page.locator(".doc-list").inner_text()
     screenshot(page, f"documents-{label}")
     page.close()
+
+
+def test_leadership_report_shows_charts_in_the_admin(live_server, browser, hub, screenshot, django_user_model):
+    django_user_model.objects.create_superuser("lanhdao", password="mat-khau-lanh-dao")
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "lanhdao")
+    page.fill("#id_password", "mat-khau-lanh-dao")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + "/admin/campaigns/award/")
+    page.get_by_role("link", name="Báo cáo thi đua").click()
+    page.fill("#id_start", "2024-01-01")
+    page.click("input[type=submit][value='Xem báo cáo']")
+    assert page.locator("svg.chart").count() == 3
+    assert "Khen thưởng được trao" in page.locator(".report-summary").inner_text()
+    screenshot(page, "leadership-report-desktop")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Xuất Excel (xlsx)").click()
+    assert download.value.suggested_filename.endswith(".xlsx")
+    page.close()

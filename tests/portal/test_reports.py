@@ -87,7 +87,7 @@ def test_admin_report_page_shows_figures_and_charts(client, administrator, perio
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('class="chart"') == 3
-    assert "Số bài theo chuyên mục" in html and "Tin tức" in html and "160" in html
+    assert "Số bài theo chuyên mục" in html and "Tin tức" in html and ">160<" in html
     assert "format=xlsx" in html and "format=csv" in html
 
 

@@ -189,7 +189,6 @@ class AwardAdmin(admin.ModelAdmin):
         ),
     ]
 
-
     def get_queryset(self, request):
         # An award is named by its issuer and recipient, in lists and in the article form's autocomplete alike.
         return super().get_queryset(request).select_related("issuer", "good_model", "exemplar", "unit")

@@ -246,3 +246,10 @@ def test_sitemap_lists_models_exemplars_and_documents(client, movement):
 
 def test_document_library_is_in_the_main_menu(client, movement):
     assert f'href="{reverse("campaigns:document-list")}"' in get(client, "/")
+
+
+def test_out_of_range_and_odd_input_is_a_404_or_a_form_error(client, movement):
+    assert client.get("/phong-trao/khen-thuong/99999999999999999999999/").status_code == 404
+    html = get(client, reverse("campaigns:goodmodel-list"), theme="99999999999999999999999", year="99999999999999")
+    assert "Nụ cười tiếp dân" in html
+    assert "Không tìm thấy văn bản nào" not in get(client, reverse("campaigns:document-list"), q="\x00 ' % _ ĐƯỜNG")

@@ -4,7 +4,7 @@ Imported by ``campaigns.models`` so that the app registers these models; import 
 """
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -128,7 +128,7 @@ class Exemplar(models.Model):
     objects = ExemplarQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-year", "name"]
+        ordering = [F("year").desc(nulls_last=True), "name"]  # the same order on SQLite and PostgreSQL
         verbose_name = _("gương điển hình")
         verbose_name_plural = _("gương điển hình")
 

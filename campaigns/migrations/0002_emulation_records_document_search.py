@@ -93,7 +93,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'gương điển hình',
                 'verbose_name_plural': 'gương điển hình',
-                'ordering': ['-year', 'name'],
+                'ordering': [models.OrderBy(models.F('year'), descending=True, nulls_last=True), 'name'],
             },
         ),
         migrations.CreateModel(

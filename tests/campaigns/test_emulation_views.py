@@ -253,3 +253,9 @@ def test_out_of_range_and_odd_input_is_a_404_or_a_form_error(client, movement):
     html = get(client, reverse("campaigns:goodmodel-list"), theme="99999999999999999999999", year="99999999999999")
     assert "Nụ cười tiếp dân" in html
     assert "Không tìm thấy văn bản nào" not in get(client, reverse("campaigns:document-list"), q="\x00 ' % _ ĐƯỜNG")
+
+
+def test_theme_page_links_to_its_models_exemplars_and_documents(client, movement):
+    html = get(client, movement["own"].get_absolute_url())
+    assert f"{reverse('campaigns:goodmodel-list')}?theme={movement['own'].pk}" in html
+    assert "Nụ cười tiếp dân" in get(client, reverse("campaigns:goodmodel-list"), theme=movement["own"].pk)

@@ -51,6 +51,14 @@ class ArticleAdminForm(forms.ModelForm):
         required=False,
         widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
     )
+    link_suggested = forms.BooleanField(
+        label=_("Liên kết theo gợi ý khi lưu"),
+        required=False,
+        help_text=_(
+            "Gắn bài với các văn bản được nêu số hiệu trong bài (ví dụ “Kế hoạch số 185-KH/ĐU”) "
+            "và chương trình của chúng."
+        ),
+    )
     new_tags = forms.CharField(
         label=_("Thêm thẻ mới"),
         required=False,
@@ -102,7 +110,7 @@ class ArticleAdmin(admin.ModelAdmin):
         (_("Phân loại"), {"fields": ["category", "tags", "new_tags", "campaigns", "themes"]}),
         (
             _("Phong trào thi đua, văn bản"),
-            {"fields": ["link_suggestions", "documents", "good_models", "exemplars", "awards"]},
+            {"fields": ["link_suggestions", "link_suggested", "documents", "good_models", "exemplars", "awards"]},
         ),
         (_("Tác giả và nguồn"), {"fields": ["author_name", "source"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured"]}),
@@ -142,7 +150,14 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
         suggestions = suggest_links(form.instance)
-        if suggestions:
+        if suggestions and form.cleaned_data.get("link_suggested"):
+            form.instance.documents.add(*suggestions.documents)
+            form.instance.campaigns.add(*suggestions.campaigns)
+            names = [str(d) for d in suggestions.documents] + [c.name for c in suggestions.campaigns]
+            self.message_user(
+                request, _("Đã liên kết bài viết với %(names)s.") % {"names": ", ".join(names)}, messages.SUCCESS
+            )
+        elif suggestions:
             names = [str(d) for d in suggestions.documents] + [c.name for c in suggestions.campaigns]
             self.message_user(
                 request,

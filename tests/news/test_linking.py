@@ -65,3 +65,18 @@ def test_the_article_form_picks_records_by_autocomplete(client, editor, library)
     )
     assert response.status_code == 200
     assert [r["text"] for r in response.json()["results"]] == ["Kế hoạch 185-KH/ĐU"]
+
+
+def test_ticking_the_box_links_the_suggested_documents_and_campaigns(client, editor, library):
+    client.force_login(editor)
+    data = article_form_data(
+        body="<p>Triển khai Kế hoạch số 185-KH/ĐU và Chỉ thị 05-CT/TW.</p>",
+        documents=[library["letter"].pk],
+        link_suggested="on",
+    )
+    response = client.post(reverse("admin:news_article_add"), data, follow=True)
+    assert "Đã liên kết bài viết với" in response.content.decode()
+    article = Article.objects.get()
+    assert set(article.documents.all()) == {library["plan"], library["letter"]}  # the editor's pick is kept
+    assert set(article.campaigns.all()) == {library["conclusion"], library["directive"]}
+    assert not suggest_links(article)

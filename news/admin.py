@@ -142,8 +142,11 @@ class ArticleAdmin(admin.ModelAdmin):
         rows = [(_("Văn bản"), str(d), f"– {d.abstract[:120]}") for d in suggestions.documents]
         rows += [(_("Chương trình"), campaign.name, "") for campaign in suggestions.campaigns]
         return format_html(
-            '<div class="link-suggestions">{}<ul>{}</ul></div>',
-            _("Bài viết nêu số hiệu của các văn bản sau; hãy chọn chúng ở các ô bên dưới và ở mục Phân loại:"),
+            '<div class="link-suggestions">{}<ul style="margin: 4px 0 0; padding-left: 1.2em">{}</ul></div>',
+            _(
+                "Bài viết nêu số hiệu của các văn bản sau mà chưa liên kết. Đánh dấu “Liên kết theo gợi ý khi lưu”, "
+                "hoặc chọn chúng ở các ô bên dưới và ở mục Phân loại:"
+            ),
             format_html_join("", "<li>{}: <strong>{}</strong> {}</li>", rows),
         )
 

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from portal.demo_content.emulation import seed
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.factories import make_article, make_campaign, make_category, make_issuer, make_theme
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -104,4 +104,28 @@ def test_leadership_report_shows_charts_in_the_admin(live_server, browser, hub, 
     with page.expect_download() as download:
         page.get_by_role("link", name="Xuất Excel (xlsx)").click()
     assert download.value.suggested_filename.endswith(".xlsx")
+    page.close()
+
+
+def test_article_form_suggests_documents_named_in_the_text(live_server, browser, hub, screenshot, django_user_model):
+    from news.models import Article
+
+    article = Article.objects.order_by("pk").first()
+    article.body = "<p>Đảng ủy Sở triển khai Kế hoạch số 35-KH/ĐU về hội thi tìm hiểu về Bác.</p>"
+    article.save()
+    django_user_model.objects.create_superuser("lanhdao", password="mat-khau-lanh-dao")
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(live_server.url + "/admin/login/")
+    page.fill("#id_username", "lanhdao")
+    page.fill("#id_password", "mat-khau-lanh-dao")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + f"/admin/news/article/{article.pk}/change/")
+    panel = page.locator(".link-suggestions")
+    assert "Kế hoạch 35-KH/ĐU" in panel.inner_text()
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=str(SCREENSHOTS / "article-admin-suggestions.png"))
+    page.check("#id_link_suggested")
+    page.click("input[name=_continue]")
+    assert "Đã liên kết bài viết với" in page.locator(".messagelist").inner_text()
+    assert article.documents.filter(number="35-KH/ĐU").exists()
     page.close()

@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
+from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from .models import Campaign, Document, Issuer, Theme
+from .models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 
 
 @admin.register(Issuer)
@@ -55,7 +57,158 @@ class DocumentAdmin(admin.ModelAdmin):
     list_display = ["number", "kind", "abstract", "issuer", "issued_on", "campaign"]
     list_filter = ["kind", "campaign", "issuer"]
     search_fields = ["number", "abstract", "signer"]
+    search_help_text = _("Tìm theo số hiệu, trích yếu, cơ quan ban hành, người ký; gõ có dấu hay không dấu đều được.")
     autocomplete_fields = ["issuer", "campaign", "theme"]
     list_select_related = ["issuer", "campaign"]
     date_hierarchy = "issued_on"
     readonly_fields = ["slug"]
+    fieldsets = [
+        (None, {"fields": ["kind", "number", "issuer", "signer", ("issued_on", "effective_on"), "abstract", "file"]}),
+        (_("Thuộc chương trình, chuyên đề"), {"fields": ["campaign", "theme"]}),
+        (_("Thông tin"), {"fields": ["slug"], "classes": ["collapse"]}),
+    ]
+    view_on_site = True
+
+    def get_search_results(self, request, queryset, search_term):
+        """The same diacritic-insensitive search as the public library (also used by the autocomplete)."""
+        if not search_term.strip():
+            return queryset, False
+        return queryset.search(search_term), False
+
+
+@admin.register(Unit)
+class UnitAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "position", "is_active"]
+    list_editable = ["position", "is_active"]
+    list_filter = ["kind", "is_active"]
+    search_fields = ["name"]
+    readonly_fields = ["slug"]
+
+
+class AwardInlineForm(forms.ModelForm):
+    class Meta:
+        model = Award
+        fields = "__all__"  # noqa: DJ007 (each inline lists its fields)
+        widgets = {"reason": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+
+
+class ReceivedAwardInline(admin.StackedInline):
+    """The awards one recipient received; the recipient is the record being edited."""
+
+    model = Award
+    form = AwardInlineForm
+    extra = 0
+    autocomplete_fields = ["issuer", "contest", "campaign"]
+    show_change_link = True
+    verbose_name = _("khen thưởng đã nhận")
+    verbose_name_plural = _("khen thưởng đã nhận")
+    fields = [
+        ("form", "prize", "level", "year"),
+        ("issuer", "decision_number", "decided_on"),
+        "reason",
+        ("contest", "campaign"),
+        ("status", "revoked_by_number", "revoked_on"),
+    ]
+
+
+class PrizeInline(ReceivedAwardInline):
+    """A contest's results: prizes to a model, an exemplary person or collective, or a unit."""
+
+    fk_name = "contest"
+    autocomplete_fields = ["issuer", "campaign", "good_model", "exemplar", "unit"]
+    verbose_name = _("giải thưởng")
+    verbose_name_plural = _("kết quả: giải thưởng")
+    fields = [
+        ("form", "prize", "level", "year"),
+        ("issuer", "decision_number", "decided_on"),
+        ("good_model", "exemplar", "unit"),
+        "reason",
+        ("status", "revoked_by_number", "revoked_on"),
+    ]
+
+
+class EmulationRecordAdmin(admin.ModelAdmin):
+    """What the records of the movement share: campaigns and themes picked by searching, a link to the site."""
+
+    autocomplete_fields = ["unit", "campaigns", "themes"]
+    list_select_related = ["unit"]
+    readonly_fields = ["slug", "created_at", "updated_at"]
+    view_on_site = True
+    inlines = [ReceivedAwardInline]
+
+
+@admin.register(GoodModel)
+class GoodModelAdmin(EmulationRecordAdmin):
+    list_display = ["name", "unit", "started_on", "created_at"]
+    list_filter = ["unit", "campaigns", "themes", "started_on"]
+    search_fields = ["name", "summary", "unit__name"]
+    date_hierarchy = "started_on"
+    fieldsets = [
+        (None, {"fields": ["name", "unit", "started_on", "summary", "results", "cover"]}),
+        (_("Thuộc chương trình, chuyên đề"), {"fields": ["campaigns", "themes"]}),
+        (_("Thông tin"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Exemplar)
+class ExemplarAdmin(EmulationRecordAdmin):
+    list_display = ["name", "kind", "unit", "position", "year"]
+    list_filter = ["kind", "unit", "year", "campaigns", "themes"]
+    search_fields = ["name", "position", "achievements", "unit__name"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "unit", "position", "year", "achievements", "photo"]}),
+        (_("Thuộc chương trình, chuyên đề"), {"fields": ["campaigns", "themes"]}),
+        (_("Thông tin"), {"fields": ["slug", "created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+
+@admin.register(Award)
+class AwardAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "form", "level", "year", "decision_number", "decided_on", "status"]
+    list_filter = ["status", "form", "level", "year", "issuer", "campaign"]
+    search_fields = ["decision_number", "prize", "reason", "good_model__name", "exemplar__name", "unit__name"]
+    autocomplete_fields = ["issuer", "good_model", "exemplar", "unit", "contest", "campaign"]
+    list_select_related = ["issuer", "good_model", "exemplar", "unit"]
+    date_hierarchy = "decided_on"
+    readonly_fields = ["created_at"]
+    view_on_site = True
+    fieldsets = [
+        (None, {"fields": [("form", "prize"), ("level", "year"), "reason"]}),
+        (_("Quyết định"), {"fields": ["issuer", ("decision_number", "decided_on")]}),
+        (
+            _("Đối tượng được khen (chọn đúng một)"),
+            {"fields": ["good_model", "exemplar", "unit"]},
+        ),
+        (_("Thuộc"), {"fields": ["contest", "campaign"]}),
+        (
+            _("Trạng thái"),
+            {
+                "fields": ["status", ("revoked_by_number", "revoked_on")],
+                "description": _("Khen thưởng bị hủy bỏ vẫn được lưu nhưng không hiện trên trang công khai."),
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # An award is named by its issuer and recipient, in lists and in the article form's autocomplete alike.
+        return super().get_queryset(request).select_related("issuer", "good_model", "exemplar", "unit")
+
+
+@admin.register(Contest)
+class ContestAdmin(admin.ModelAdmin):
+    list_display = ["title", "kind", "campaign", "held_on", "prize_count"]
+    list_filter = ["kind", "campaign", "held_on"]
+    search_fields = ["title", "summary"]
+    autocomplete_fields = ["campaign"]
+    list_select_related = ["campaign"]
+    readonly_fields = ["slug"]
+    date_hierarchy = "held_on"
+    inlines = [PrizeInline]
+    view_on_site = True
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_prizes=Count("awards"))
+
+    @admin.display(description=_("Số giải"), ordering="n_prizes")
+    def prize_count(self, obj):
+        return obj.n_prizes

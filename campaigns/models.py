@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import unique_slug, vietnamese_slugify
+from portal.text import fold, unique_slug, vietnamese_slugify
 
+from .numbers import find_document_numbers, number_key
 from .validators import DocumentFileValidator
 
 
@@ -26,6 +27,12 @@ class Issuer(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A renamed body must still be found by its new name in the document search.
+        for document in self.documents.all():
+            document.save(update_fields=["search_text"])
 
 
 class CampaignQuerySet(models.QuerySet):
@@ -167,6 +174,38 @@ class Theme(models.Model):
         return bool(self.year_end and self.year_end != self.year_start)
 
 
+class DocumentQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("issuer", "campaign")
+
+    def with_number(self, text: str):
+        """Documents named by number in ``text``, however written: "Chỉ thị số 05/CT-TW" finds "05-CT/TW"."""
+        keys = _number_keys(text)
+        return self.filter(number_key__in=keys) if keys else self.none()
+
+    def search(self, query: str):
+        """Documents whose number, abstract, issuer or signer contain every word of ``query``, diacritics ignored.
+
+        Matches a folded column, so "ke hoach dang uy" and "Kế hoạch Đảng ủy" find the same rows on SQLite and
+        PostgreSQL alike; a query that is a document number also finds it written another way.
+        """
+        words = fold(query).split()
+        if not words:
+            return self
+        condition = Q()
+        for word in words[:10]:
+            condition &= Q(search_text__contains=word)
+        keys = _number_keys(query)
+        if keys:
+            condition |= Q(number_key__in=keys)
+        return self.filter(condition)
+
+
+def _number_keys(text: str) -> list[str]:
+    """The document numbers in ``text``; or ``text`` itself read as a number, however it is typed."""
+    return find_document_numbers(text) or [key for key in [number_key(text)] if key]
+
+
 class Document(models.Model):
     """A directing document (Decree 42/2022/NĐ-CP): kind, number and symbol, issuer, signer, dates, abstract."""
 
@@ -200,6 +239,10 @@ class Document(models.Model):
     theme = models.ForeignKey(
         Theme, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("chuyên đề")
     )
+    number_key = models.CharField(_("số hiệu chuẩn hóa"), max_length=60, blank=True, db_index=True, editable=False)
+    search_text = models.TextField(_("nội dung tìm kiếm"), blank=True, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
 
     class Meta:
         ordering = ["-issued_on", "number"]
@@ -215,7 +258,16 @@ class Document(models.Model):
             self.slug = unique_slug(
                 Document, f"{self.get_kind_display()} {self.number}", max_length=120, instance_pk=self.pk
             )
+        self.number_key = number_key(self.number)
+        issuer = self.issuer if self.issuer_id else None
+        parts = [self.get_kind_display(), self.number, self.abstract, self.signer]
+        if issuer:
+            parts += [issuer.name, issuer.short_name]
+        self.search_text = fold(" ".join(part for part in parts if part))
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("campaigns:document-detail", kwargs={"slug": self.slug})
 
     @property
     def file_name(self) -> str:
@@ -226,3 +278,7 @@ class Document(models.Model):
     def is_effective(self, on: datetime.date | None = None) -> bool:
         on = on or timezone.localdate()
         return self.effective_on is None or self.effective_on <= on
+
+
+# The emulation movement's records live in their own module; importing them here registers them with the app.
+from .emulation import Award, Contest, Exemplar, GoodModel, Unit  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 
-from .models import Campaign, Theme
+from .models import Campaign, Document, Exemplar, GoodModel, Theme
 
 
 class CampaignSitemap(Sitemap):
@@ -21,3 +21,30 @@ class ThemeSitemap(Sitemap):
 
     def lastmod(self, theme):
         return theme.updated_at
+
+
+class GoodModelSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return GoodModel.objects.order_by("pk")
+
+    def lastmod(self, good_model):
+        return good_model.updated_at
+
+
+class ExemplarSitemap(Sitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Exemplar.objects.order_by("pk")
+
+    def lastmod(self, exemplar):
+        return exemplar.updated_at
+
+
+class DocumentSitemap(Sitemap):
+    changefreq = "yearly"
+
+    def items(self):
+        return Document.objects.order_by("pk")

@@ -2,7 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
-from .models import Campaign, Theme
+from .models import Award, Campaign, Theme
 
 PAGE_SIZE = 12
 
@@ -16,8 +16,13 @@ class CampaignListView(ListView):
         )
 
 
+HUB_BLOCK_SIZE = 4
+
+
 class CampaignDetailView(ListView):
-    """A campaign: its document, its themes year by year, its documents and its articles (paginated)."""
+    """The campaign hub: its document, its themes year by year, its documents, good models, exemplary people,
+    awards and contests (each a short block linking to the full, filtered list) and its articles (paginated).
+    """
 
     template_name = "campaigns/campaign_detail.html"
     context_object_name = "articles"
@@ -34,8 +39,12 @@ class CampaignDetailView(ListView):
         return super().get_context_data(
             campaign=campaign,
             themes=campaign.themes.select_related("issuer").order_by("-year_start", "scope"),
-            documents=campaign.documents.select_related("issuer"),
+            documents=campaign.documents.select_related("issuer")[:6],
             continuations=campaign.continuations.all(),
+            good_models=campaign.good_models.for_listing()[:HUB_BLOCK_SIZE],
+            exemplars=campaign.exemplars.for_listing()[:HUB_BLOCK_SIZE],
+            awards=Award.objects.public().for_listing().filter(campaign=campaign).order_by("-decided_on", "id")[:5],
+            contests=campaign.contests.all()[:3],
             **kwargs,
         )
 

@@ -1,11 +1,12 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from .images import SafeImageFormField
+from .linking import suggest_links
 from .models import Article, Category, Tag
 from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
 
@@ -51,6 +52,14 @@ class ArticleAdminForm(forms.ModelForm):
         queryset=Tag.objects.all(),
         required=False,
         widget=AutocompleteSelectMultiple(Article._meta.get_field("tags"), admin.site),
+    )
+    link_suggested = forms.BooleanField(
+        label=_("Liên kết theo gợi ý khi lưu"),
+        required=False,
+        help_text=_(
+            "Gắn bài với các văn bản được nêu số hiệu trong bài (ví dụ “Kế hoạch số 185-KH/ĐU”) "
+            "và chương trình của chúng."
+        ),
     )
     new_tags = forms.CharField(
         label=_("Thêm thẻ mới"),
@@ -113,8 +122,8 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
     list_select_related = ["category"]
     search_fields = ["title", "lead"]
     date_hierarchy = "published_at"
-    autocomplete_fields = ["category", "campaigns", "themes"]
-    readonly_fields = ["view_count", "created_at", "updated_at", "created_by"]
+    autocomplete_fields = ["category", "campaigns", "themes", "good_models", "exemplars", "awards", "documents"]
+    readonly_fields = ["view_count", "created_at", "updated_at", "created_by", "link_suggestions"]
     list_per_page = 50
     actions = ["publish_selected", "withdraw_selected", "submit_selected"]
     save_on_top = True
@@ -123,6 +132,10 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "lead", "body"]}),
         (_("Ảnh đại diện"), {"fields": ["cover", "cover_caption"]}),
         (_("Phân loại"), {"fields": ["category", "tags", "new_tags", "campaigns", "themes"]}),
+        (
+            _("Phong trào thi đua, văn bản"),
+            {"fields": ["link_suggestions", "link_suggested", "documents", "good_models", "exemplars", "awards"]},
+        ),
         (_("Tác giả và nguồn"), {"fields": ["author_name", "source"]}),
         (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured"]}),
         (_("Bình luận"), {"fields": ["allow_comments"]}),
@@ -143,6 +156,42 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("Gợi ý liên kết"))
+    def link_suggestions(self, obj):
+        """Documents the text names by number ("Chỉ thị số 05-CT/TW") and their campaigns, not linked yet."""
+        suggestions = suggest_links(obj) if obj and obj.pk else None
+        if not suggestions:
+            return _("Không có gợi ý: bài chưa nêu số hiệu văn bản nào chưa được liên kết.")
+        rows = [(_("Văn bản"), str(d), f"– {d.abstract[:120]}") for d in suggestions.documents]
+        rows += [(_("Chương trình"), campaign.name, "") for campaign in suggestions.campaigns]
+        return format_html(
+            '<div class="link-suggestions">{}<ul style="margin: 4px 0 0; padding-left: 1.2em">{}</ul></div>',
+            _(
+                "Bài viết nêu số hiệu của các văn bản sau mà chưa liên kết. Đánh dấu “Liên kết theo gợi ý khi lưu”, "
+                "hoặc chọn chúng ở các ô bên dưới và ở mục Phân loại:"
+            ),
+            format_html_join("", "<li>{}: <strong>{}</strong> {}</li>", rows),
+        )
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        suggestions = suggest_links(form.instance)
+        if suggestions and form.cleaned_data.get("link_suggested"):
+            form.instance.documents.add(*suggestions.documents)
+            form.instance.campaigns.add(*suggestions.campaigns)
+            names = [str(d) for d in suggestions.documents] + [c.name for c in suggestions.campaigns]
+            self.message_user(
+                request, _("Đã liên kết bài viết với %(names)s.") % {"names": ", ".join(names)}, messages.SUCCESS
+            )
+        elif suggestions:
+            names = [str(d) for d in suggestions.documents] + [c.name for c in suggestions.campaigns]
+            self.message_user(
+                request,
+                _("Bài viết nêu %(names)s nhưng chưa liên kết; xem mục “Gợi ý liên kết” để chọn.")
+                % {"names": ", ".join(names)},
+                messages.INFO,
+            )
 
 
 from . import comment_admin  # noqa: E402, F401  (registers the comment moderation admin)

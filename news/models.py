@@ -11,7 +11,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
-from campaigns.models import Campaign, Theme
+from campaigns.models import Award, Campaign, Document, Exemplar, GoodModel, Theme
 from portal.text import unique_slug, vietnamese_slugify
 
 from .images import make_renditions
@@ -175,6 +175,11 @@ class Article(models.Model):
         Campaign, blank=True, related_name="articles", verbose_name=_("chương trình, phong trào")
     )
     themes = models.ManyToManyField(Theme, blank=True, related_name="articles", verbose_name=_("chuyên đề"))
+    # The emulation records an article reports on; each record's page lists them as "Bài viết liên quan".
+    good_models = models.ManyToManyField(GoodModel, blank=True, related_name="articles", verbose_name=_("mô hình hay"))
+    exemplars = models.ManyToManyField(Exemplar, blank=True, related_name="articles", verbose_name=_("gương điển hình"))
+    awards = models.ManyToManyField(Award, blank=True, related_name="articles", verbose_name=_("khen thưởng"))
+    documents = models.ManyToManyField(Document, blank=True, related_name="articles", verbose_name=_("văn bản"))
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("thời gian đăng"), null=True, blank=True, help_text=_("Thời gian trong tương lai sẽ hẹn giờ đăng bài.")

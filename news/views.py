@@ -1,8 +1,29 @@
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from campaigns.models import Award, Document, Exemplar, GoodModel
+
 from .models import Article, Category, Tag
+
+# The emulation records an article is linked to, shown in a block under it; revoked awards stay out.
+EMULATION_PREFETCHES = [
+    Prefetch("good_models", queryset=GoodModel.objects.only("id", "name", "slug")),
+    Prefetch("exemplars", queryset=Exemplar.objects.only("id", "name", "slug", "kind")),
+    Prefetch("awards", queryset=Award.objects.public().for_listing()),
+    Prefetch("documents", queryset=Document.objects.select_related("issuer")),
+]
+
+
+def _has_records() -> ExpressionWrapper:
+    """True when the article links any good model, exemplar, award or document (one EXISTS per link table)."""
+    links = [Article.good_models, Article.exemplars, Article.awards, Article.documents]
+    condition = Q()
+    for link in links:
+        condition |= Q(Exists(link.through.objects.filter(article_id=OuterRef("pk"))))
+    return ExpressionWrapper(condition, output_field=BooleanField())
+
 
 PAGE_SIZE = 12
 
@@ -54,10 +75,13 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("category__parent")
             .prefetch_related("tags", "campaigns", "themes__campaign")
+            .annotate(has_records=_has_records())
         )
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if self.object.has_records:  # most articles link no record: no query for them
+            prefetch_related_objects([self.object], *EMULATION_PREFETCHES)
         self.object.count_view()
         return self.render_to_response(self.get_context_data(object=self.object))
 

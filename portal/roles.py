@@ -71,3 +71,16 @@ ROLE_PERMISSIONS[EDITOR] |= {
     "news.publish_article",
     "news.view_articleevent",
 }
+# Editors keep the emulation movement's records and the document library; issuing bodies and units are the
+# administrators' (names change by decision), editors only pick them in forms.
+ROLE_PERMISSIONS[EDITOR] |= {
+    *(
+        f"campaigns.{action}_{model}"
+        for action in ("add", "change", "delete", "view")
+        for model in ("goodmodel", "exemplar", "award", "contest", "document")
+    ),
+    "campaigns.view_unit",
+    "campaigns.view_issuer",
+}
+# Writers link their articles to the movement's records: the article form's autocomplete needs view permission.
+ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel", "exemplar", "award", "document")}

@@ -5,11 +5,11 @@ from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 from django.views.static import serve
 
-from campaigns.sitemaps import CampaignSitemap, ThemeSitemap
+from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
 from news.images import editor_image_upload
 from news.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
 
-from . import views
+from . import report_views, views
 
 sitemaps = {
     "articles": ArticleSitemap,
@@ -17,6 +17,9 @@ sitemaps = {
     "tags": TagSitemap,
     "campaigns": CampaignSitemap,
     "themes": ThemeSitemap,
+    "good-models": GoodModelSitemap,
+    "exemplars": ExemplarSitemap,
+    "documents": DocumentSitemap,
 }
 
 urlpatterns = [
@@ -30,6 +33,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("admin/bao-cao-thi-dua/", admin.site.admin_view(report_views.emulation_report), name="emulation-report"),
     path("admin/", admin.site.urls),
     # Our upload view first: it checks the picture's content and limits, strips EXIF (news.images).
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),

@@ -19,7 +19,13 @@ def test_editor_has_exactly_the_news_permissions():
     assert "news.change_category" in permissions
     assert "news.add_tag" in permissions
     assert "campaigns.view_campaign" in permissions
-    assert not {p for p in permissions if p.startswith("campaigns.") and not p.startswith("campaigns.view_")}
+    # Editors manage the emulation records and documents, but not campaigns, themes, issuers or units.
+    emulation = {"goodmodel", "exemplar", "award", "contest", "document"}
+    assert not {
+        p
+        for p in permissions
+        if p.startswith("campaigns.") and not p.startswith("campaigns.view_") and p.rsplit("_", 1)[1] not in emulation
+    }
     assert not {p for p in permissions if p.startswith("auth.")}
 
 
@@ -56,3 +62,13 @@ def test_administrator_edits_a_campaign_with_its_themes_inline(client, administr
     response = client.get(reverse("admin:campaigns_campaign_change", args=[campaign.pk]))
     assert response.status_code == 200
     assert "themes-TOTAL_FORMS" in response.content.decode()
+
+
+def test_editor_manages_emulation_records_but_only_views_units_and_issuers():
+    permissions = {f"{p.content_type.app_label}.{p.codename}" for p in Group.objects.get(name=EDITOR).permissions.all()}
+    for model in ("goodmodel", "exemplar", "award", "contest", "document"):
+        assert {f"campaigns.{action}_{model}" for action in ("add", "change", "delete", "view")} <= permissions
+    assert {"campaigns.view_unit", "campaigns.view_issuer"} <= permissions
+    assert not {"campaigns.add_unit", "campaigns.change_issuer", "campaigns.change_campaign"} & permissions
+    administrator = {p.codename for p in Group.objects.get(name=ADMINISTRATOR).permissions.all()}
+    assert {"delete_unit", "change_award", "add_contest"} <= administrator

@@ -352,6 +352,7 @@ class Command(BaseCommand):
             )
         )
         import_module("portal.demo_content.surroundings").seed(stdout=self.stdout)
+        import_module("portal.demo_content.emulation").seed(stdout=self.stdout, with_files=not no_images)
 
     def seed_issuers(self):
         return {

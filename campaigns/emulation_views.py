@@ -1,0 +1,227 @@
+"""Public pages of the emulation movement and the document library: lists with filters, and detail pages.
+
+Every detail page lists the published articles linked to its record ("Bài viết liên quan").
+"""
+
+from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import DetailView, ListView
+
+from .forms import RecordFilterForm
+from .models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Theme
+
+PAGE_SIZE = 12
+RELATED_ARTICLES = 10
+
+
+class FilteredListView(ListView):
+    """A paginated list narrowed by ``RecordFilterForm``; subclasses say which filters apply and how."""
+
+    paginate_by = PAGE_SIZE
+    filter_fields: tuple[str, ...] = ()
+    kind_choices: list = []
+    heading = ""
+    intro = ""
+
+    def get_filter_form(self) -> RecordFilterForm:
+        return RecordFilterForm(self.request.GET or None, fields=self.filter_fields, kind_choices=self.kind_choices)
+
+    def get_queryset(self):
+        self.filter_form = self.get_filter_form()
+        return self.filter(self.base_queryset(), **self.filter_form.filters)
+
+    def base_queryset(self):
+        raise NotImplementedError
+
+    def filter(self, queryset, **filters):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            filter_form=self.filter_form,
+            is_filtered=bool(self.filter_form.filters),
+            heading=self.heading,
+            intro=self.intro,
+            **kwargs,
+        )
+
+
+class GoodModelListView(FilteredListView):
+    template_name = "campaigns/goodmodel_list.html"
+    context_object_name = "good_models"
+    filter_fields = ("campaign", "theme", "year", "unit")
+    heading = _("Mô hình hay, cách làm sáng tạo")
+
+    def base_queryset(self):
+        return GoodModel.objects.for_listing()
+
+    def filter(self, queryset, campaign=None, theme=None, year=None, unit=None, **_):
+        if campaign:
+            queryset = queryset.filter(campaigns=campaign)
+        if theme:
+            queryset = queryset.filter(themes=theme)
+        if year:
+            queryset = queryset.filter(started_on__year=year)
+        if unit:
+            queryset = queryset.filter(unit=unit)
+        return queryset
+
+
+class ExemplarListView(FilteredListView):
+    template_name = "campaigns/exemplar_list.html"
+    context_object_name = "exemplars"
+    filter_fields = ("campaign", "theme", "year", "unit", "kind")
+    kind_choices = Exemplar.Kind.choices
+    heading = _("Gương điển hình tiên tiến")
+
+    def base_queryset(self):
+        return Exemplar.objects.for_listing()
+
+    def filter(self, queryset, campaign=None, theme=None, year=None, unit=None, kind=None, **_):
+        if campaign:
+            queryset = queryset.filter(campaigns=campaign)
+        if theme:
+            queryset = queryset.filter(themes=theme)
+        if year:
+            queryset = queryset.filter(year=year)
+        if unit:
+            queryset = queryset.filter(unit=unit)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+
+class AwardListView(FilteredListView):
+    template_name = "campaigns/award_list.html"
+    context_object_name = "awards"
+    filter_fields = ("campaign", "year", "unit", "kind")
+    kind_choices = Award.Form.choices
+    heading = _("Khen thưởng")
+
+    def base_queryset(self):
+        return Award.objects.public().for_listing()
+
+    def filter(self, queryset, campaign=None, year=None, unit=None, kind=None, **_):
+        if campaign:
+            queryset = queryset.filter(campaign=campaign)
+        if year:
+            queryset = queryset.filter(year=year)
+        if unit:
+            queryset = queryset.for_unit(unit)
+        if kind:
+            queryset = queryset.filter(form=kind)
+        return queryset
+
+
+class ContestListView(FilteredListView):
+    template_name = "campaigns/contest_list.html"
+    context_object_name = "contests"
+    filter_fields = ("campaign", "year", "kind")
+    kind_choices = Contest.Kind.choices
+    heading = _("Hội thi, sơ kết, tổng kết")
+
+    def base_queryset(self):
+        return Contest.objects.for_listing()
+
+    def filter(self, queryset, campaign=None, year=None, kind=None, **_):
+        if campaign:
+            queryset = queryset.filter(campaign=campaign)
+        if year:
+            queryset = queryset.filter(held_on__year=year)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+
+class DocumentListView(FilteredListView):
+    """The document library (Decree 42/2022/NĐ-CP): search by number, abstract and issuer, and filters."""
+
+    template_name = "campaigns/document_list.html"
+    context_object_name = "documents"
+    filter_fields = ("q", "campaign", "theme", "year", "kind")
+    kind_choices = Document.Kind.choices
+    heading = _("Văn bản chỉ đạo")
+
+    def base_queryset(self):
+        return Document.objects.for_listing()
+
+    def filter(self, queryset, q=None, campaign=None, theme=None, year=None, kind=None, **_):
+        if q:
+            queryset = queryset.search(q)
+        if campaign:
+            queryset = queryset.filter(campaign=campaign)
+        if theme:
+            queryset = queryset.filter(theme=theme)
+        if year:
+            queryset = queryset.filter(issued_on__year=year)
+        if kind:
+            queryset = queryset.filter(kind=kind)
+        return queryset
+
+
+class LinkedArticlesMixin:
+    """Adds the record's published articles, newest first."""
+
+    def get_context_data(self, **kwargs):
+        articles = self.object.articles.latest()[:RELATED_ARTICLES]
+        return super().get_context_data(linked_articles=articles, **kwargs)
+
+
+_CAMPAIGNS = Prefetch("campaigns", queryset=Campaign.objects.only("id", "code", "kind", "title", "slug"))
+_THEMES = Prefetch("themes", queryset=Theme.objects.select_related("campaign"))
+
+
+class GoodModelDetailView(LinkedArticlesMixin, DetailView):
+    context_object_name = "good_model"
+
+    def get_queryset(self):
+        return GoodModel.objects.for_listing().prefetch_related(
+            _CAMPAIGNS, _THEMES, Prefetch("awards", queryset=Award.objects.public().select_related("issuer"))
+        )
+
+
+class ExemplarDetailView(LinkedArticlesMixin, DetailView):
+    context_object_name = "exemplar"
+
+    def get_queryset(self):
+        return Exemplar.objects.for_listing().prefetch_related(
+            _CAMPAIGNS, _THEMES, Prefetch("awards", queryset=Award.objects.public().select_related("issuer"))
+        )
+
+
+class AwardDetailView(LinkedArticlesMixin, DetailView):
+    """A revoked award is not public: its page is a 404, like an unknown one."""
+
+    context_object_name = "award"
+
+    def get_queryset(self):
+        return Award.objects.public().for_listing().select_related("campaign", "good_model__unit", "exemplar__unit")
+
+
+class DocumentDetailView(LinkedArticlesMixin, DetailView):
+    context_object_name = "document"
+
+    def get_queryset(self):
+        return Document.objects.for_listing().select_related("theme__campaign")
+
+    def get_context_data(self, **kwargs):
+        document = self.object
+        others = Document.objects.none()
+        if document.campaign_id:
+            others = (
+                Document.objects.filter(campaign_id=document.campaign_id)
+                .select_related("issuer")
+                .exclude(pk=document.pk)[:6]
+            )
+        return super().get_context_data(same_campaign=others, **kwargs)
+
+
+class ContestDetailView(DetailView):
+    context_object_name = "contest"
+
+    def get_queryset(self):
+        return Contest.objects.for_listing()
+
+    def get_context_data(self, **kwargs):
+        prizes = self.object.awards.public().select_related("issuer", "good_model", "exemplar", "unit")
+        return super().get_context_data(prizes=prizes, **kwargs)

@@ -1,9 +1,12 @@
 """Categories, tags and articles."""
 
+import itertools
+
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,7 @@ from taggit.models import TagBase, TaggedItemBase
 from campaigns.models import Campaign, Theme
 from portal.text import unique_slug, vietnamese_slugify
 
+from . import search as article_search
 from .sanitize import clean_html
 
 
@@ -117,9 +121,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(category_id__in=category.family_ids())
 
     def related_to(self, article: "Article"):
-        """Published articles ranked as an editor would: same theme, then same campaign, then shared tags.
+        """Published articles ranked as an editor would: same theme, then same campaign, then more shared tags,
+        then more of the article's title phrases in their title or lead, then newer first.
 
-        One query: the article's own themes, campaigns and tags are subqueries, not loaded rows.
+        One query: the article's own themes, campaigns and tags are subqueries, not loaded rows; the title
+        phrases are pairs of consecutive title words, matched folded (so "uỷ" meets "ủy") in the title-and-lead
+        head of ``search_folded``.
         """
         themes = Article.themes.through.objects.filter(article_id=article.pk).values("theme_id")
         campaigns = Article.campaigns.through.objects.filter(article_id=article.pk).values("campaign_id")
@@ -130,6 +137,10 @@ class ArticleQuerySet(models.QuerySet):
             .values("content_object_id")
             .annotate(n=Count("pk"))
             .values("n")
+        )
+        head = Substr("search_folded", 1, article_search.HEAD_LENGTH)
+        phrase_hits = article_search._hits(
+            article_search.Like(head, models.Value(f"% {phrase} %|%")) for phrase in related_phrases(article.title)
         )
         return (
             self.published()
@@ -142,11 +153,49 @@ class ArticleQuerySet(models.QuerySet):
                     Article.campaigns.through.objects.filter(article_id=OuterRef("pk"), campaign_id__in=campaigns)
                 ),
                 shared_tags=Coalesce(Subquery(shared_tags), 0),
+                similar_words=phrase_hits,
             )
-            .filter(Q(same_theme=True) | Q(same_campaign=True) | Q(shared_tags__gt=0))
+            .filter(Q(same_theme=True) | Q(same_campaign=True) | Q(shared_tags__gt=0) | Q(similar_words__gt=0))
             .for_listing()
-            .order_by("-same_theme", "-same_campaign", "-shared_tags", "-published_at", "-id")
+            .order_by("-same_theme", "-same_campaign", "-shared_tags", "-similar_words", "-published_at", "-id")
         )
+
+    def month_counts(self):
+        """``{"month": first day of the month (local time), "count": n}`` per month, newest first: one query."""
+        return (
+            self.annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("id"))
+            .order_by("-month")
+        )
+
+    def search(self, query: str | None):
+        """Published articles matching a reader's query, best first (see ``news.search``)."""
+        return article_search.search(self.published(), query)
+
+    def search_similar(self, query: str | None):
+        """Published articles whose title is close to the query despite typos (PostgreSQL only)."""
+        return article_search.search_similar(self.published(), query)
+
+
+# Words too common to make two articles related on their own ("và", "của", "các", ...), folded.
+RELATED_STOPWORDS = frozenset(
+    {"va", "cua", "cac", "nhung", "cho", "voi", "trong", "la", "tai", "ve", "mot", "duoc", "nay", "da", "de"}
+    | {"tu", "den", "khi", "theo", "tren", "nam", "so", "ngay", "thang"}
+)
+MAX_RELATED_PHRASES = 6
+
+
+def related_phrases(title: str) -> list[str]:
+    """Pairs of consecutive folded title words, skipping pairs of common words: what "similar words" means."""
+    title_words = article_search.folded_words(title)
+    phrases = []
+    for first, second in itertools.pairwise(title_words):
+        phrase = f"{first} {second}"
+        if {first, second} <= RELATED_STOPWORDS or phrase in phrases:
+            continue
+        phrases.append(phrase)
+    return phrases[:MAX_RELATED_PHRASES]
 
 
 class Article(models.Model):
@@ -189,6 +238,11 @@ class Article(models.Model):
     allow_comments = models.BooleanField(
         _("cho phép bình luận"), default=True, help_text=_("Bỏ chọn để đóng bình luận của riêng bài này.")
     )
+    # Search columns, derived from title, lead and body (see news.search). search_vector is PostgreSQL's,
+    # kept current by a trigger; the two text columns are kept current by save().
+    search_folded = models.TextField(_("văn bản tìm kiếm không dấu"), default="", editable=False)
+    search_document = models.TextField(_("tiêu đề và sapo để xếp hạng tìm kiếm"), default="", editable=False)
+    search_vector = SearchVectorField(_("chỉ mục tìm kiếm"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -210,6 +264,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, max_length=200, instance_pk=self.pk)
         self.body = clean_html(self.body)
+        self.search_folded, self.search_document = article_search.search_columns(self.title, self.lead, self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_folded", "search_document"}
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -244,3 +302,6 @@ class Article(models.Model):
 
 # Readers' comments live in their own module; importing them here registers the models with the news app.
 from .comments import BlockedWord, Comment, CommentSettings  # noqa: E402, F401
+
+# Related articles an editor pins by hand.
+from .related import RelatedArticle  # noqa: E402, F401

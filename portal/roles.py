@@ -48,3 +48,6 @@ def sync_roles(apps, schema_editor=None) -> None:
 
 # Editors are the newsroom: they moderate readers' comments (approve, reject, edit the text before approving).
 ROLE_PERMISSIONS[EDITOR] |= {"news.view_comment", "news.change_comment", "news.view_blockedword"}
+
+# Editors pin related articles under the ones they write.
+ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}

@@ -24,6 +24,9 @@ def article_form_data(**overrides):
         "published_at_0": "",
         "published_at_1": "",
         "_save": "Lưu",
+        # The inline of related articles pinned by hand: none.
+        "related_links-TOTAL_FORMS": "0",
+        "related_links-INITIAL_FORMS": "0",
     }
     data.update(overrides)
     return data

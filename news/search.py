@@ -7,7 +7,7 @@ Two engines, one behaviour:
   index; ``websearch_to_tsquery`` reads the reader's query ("quoted phrases", -excluded words, or); ``ts_rank``
   orders; ``ts_headline`` marks the matched words; when nothing matches, trigram word similarity on the title
   (``pg_trgm``, index on ``vn_immutable_unaccent(lower(title))``) finds titles despite typos.
-- SQLite: every query term must occur, as whole words, in ``Article.search_folded`` (title, lead and body text
+- SQLite: the query's terms must occur, as whole words, in ``Article.search_folded`` (title, lead and body text
   folded to lower-case ASCII, kept current on save); the same quoted phrases, exclusions and ``or``.
 
 On both, articles whose title or lead contains the query's words with the very diacritics typed rank first
@@ -96,14 +96,15 @@ class Term:
 
 @dataclass
 class ParsedQuery:
-    """The query as the SQLite engine and the ranking read it: clauses ANDed, the terms of a clause ORed."""
+    """The query as the SQLite engine and the ranking read it: groups of terms, all of a group must hold, and
+    ``or`` between words starts a new group (any group may hold), as ``websearch_to_tsquery`` reads it."""
 
     text: str
-    clauses: list[list[Term]] = field(default_factory=list)
+    groups: list[list[Term]] = field(default_factory=list)
 
     @property
     def positive_terms(self) -> list[Term]:
-        return [term for clause in self.clauses for term in clause if not term.negated]
+        return [term for group in self.groups for term in group if not term.negated]
 
     @property
     def highlight_words(self) -> set[str]:
@@ -117,25 +118,24 @@ def parse_query(raw: str | None) -> ParsedQuery:
     """Read a query the way PostgreSQL's ``websearch_to_tsquery`` does: words, "phrases", -exclusions, ``or``."""
     text = clean_query(raw)
     parsed = ParsedQuery(text=text)
-    join_next = False
+    group: list[Term] = []
+    chunks = _CHUNK.findall(text)
     n_terms = 0
-    for chunk in _CHUNK.findall(text):
-        if chunk.lower() == "or":
-            join_next = bool(parsed.clauses)
+    for index, chunk in enumerate(chunks):
+        if chunk.lower() == "or" and group and index < len(chunks) - 1:
+            parsed.groups.append(group)
+            group = []
             continue
         negated = chunk.startswith("-") and len(chunk) > 1
         term_words = tuple(words(chunk))
         if not term_words:
             continue
-        term = Term(term_words, negated)
         n_terms += 1
         if n_terms > MAX_TERMS:
             break
-        if join_next and not negated and not parsed.clauses[-1][-1].negated:
-            parsed.clauses[-1].append(term)
-        else:
-            parsed.clauses.append([term])
-        join_next = False
+        group.append(Term(term_words, negated))
+    if group:
+        parsed.groups.append(group)
     return parsed
 
 
@@ -192,14 +192,12 @@ def search(queryset, raw_query: str | None):
             .order_by("-exact_hits", "-rank", "-published_at", "-id")
         )
     condition = Q()
-    for clause in parsed.clauses:
-        if clause[0].negated:
-            condition &= ~Q(_like(F("search_folded"), f"% {clause[0].folded} %"))
-        else:
-            either = Q()
-            for term in clause:
-                either |= Q(_like(F("search_folded"), f"% {term.folded} %"))
-            condition &= either
+    for group in parsed.groups:
+        every = Q()
+        for term in group:
+            found = Q(_like(F("search_folded"), f"% {term.folded} %"))
+            every &= ~found if term.negated else found
+        condition |= every
     title_hits = _hits(
         _like(Substr("search_folded", 1, HEAD_LENGTH), f"% {term.folded} %|%|%") for term in parsed.positive_terms
     )

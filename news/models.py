@@ -178,23 +178,29 @@ class ArticleQuerySet(models.QuerySet):
         return article_search.search_similar(self.published(), query)
 
 
-# Words too common to make two articles related on their own ("và", "của", "các", ...), folded.
+# Function words too common to make two articles related ("và", "của", "các", ...). Compared with their
+# diacritics: folded, "đang" (is doing) would also be "Đảng" (the Party) and "tại" (at) "tài" (resources).
 RELATED_STOPWORDS = frozenset(
-    {"va", "cua", "cac", "nhung", "cho", "voi", "trong", "la", "tai", "ve", "mot", "duoc", "nay", "da", "de"}
-    | {"tu", "den", "khi", "theo", "tren", "nam", "so", "ngay", "thang"}
+    {"và", "của", "các", "những", "nhưng", "cho", "với", "trong", "là", "tại", "về", "một", "được", "này", "đã"}
+    | {"để", "từ", "đến", "khi", "trên", "ở", "thì", "mà", "có", "sẽ", "đang", "cũng", "năm", "số"}
 )
-MAX_RELATED_PHRASES = 6
+MAX_RELATED_PHRASES = 8
 
 
 def related_phrases(title: str) -> list[str]:
-    """Pairs of consecutive folded title words, skipping pairs of common words: what "similar words" means."""
-    title_words = article_search.folded_words(title)
+    """Pairs of consecutive folded title words, skipping pairs with a function word: what "similar words" means.
+
+    Pairs, not single words: a Vietnamese word is often two syllables ("học tập", "tiếp dân"), and single
+    syllables ("học", "dân") are in nearly every article of this portal.
+    """
+    title_words = article_search.words(title)
     phrases = []
     for first, second in itertools.pairwise(title_words):
-        phrase = f"{first} {second}"
-        if {first, second} <= RELATED_STOPWORDS or phrase in phrases:
+        if first in RELATED_STOPWORDS or second in RELATED_STOPWORDS:
             continue
-        phrases.append(phrase)
+        phrase = " ".join(article_search.folded_words(f"{first} {second}"))
+        if phrase not in phrases:
+            phrases.append(phrase)
     return phrases[:MAX_RELATED_PHRASES]
 
 

@@ -1,8 +1,31 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from . import comment_views, feeds, views
 
 app_name = "news"
+
+
+class YearConverter:
+    regex = "[0-9]{4}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return f"{int(value):04d}"
+
+
+class MonthConverter(YearConverter):
+    """ "05", the way archive addresses write a month ("/luu-tru/2024/05/")."""
+
+    regex = "0[1-9]|1[0-2]"
+
+    def to_url(self, value: int) -> str:
+        return f"{int(value):02d}"
+
+
+register_converter(YearConverter, "yyyy")
+register_converter(MonthConverter, "mm")
 
 urlpatterns = [
     path("tin-moi/", views.ArticleListView.as_view(), name="latest"),
@@ -11,7 +34,7 @@ urlpatterns = [
     path("the/<slug:slug>/", views.TagArticleListView.as_view(), name="tag"),
     path("tim-kiem/", views.SearchView.as_view(), name="search"),
     path("luu-tru/", views.ArchiveIndexView.as_view(), name="archive"),
-    path("luu-tru/<int:year>/<int:month>/", views.ArchiveMonthView.as_view(), name="archive-month"),
+    path("luu-tru/<yyyy:year>/<mm:month>/", views.ArchiveMonthView.as_view(), name="archive-month"),
     path("rss/", feeds.LatestArticlesFeed(), name="feed-rss"),
     path("atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("chuyen-muc/<slug:slug>/rss/", feeds.CategoryFeed(), name="category-feed-rss"),

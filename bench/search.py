@@ -193,7 +193,7 @@ def main() -> None:
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         n_queries = len(queries)  # read now: the next request empties the connection's query log
-        timings, response = timed(client, url, args.requests)
+        timings, _response = timed(client, url, args.requests)
         all_search += timings
         median, p95 = summary(timings)
         count = SearchForm(params).results().queryset.count()

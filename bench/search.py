@@ -191,7 +191,7 @@ def main() -> None:
         client.get(url)  # warm the site-wide blocks
         reset_queries()
         with CaptureQueriesContext(connection) as queries:
-            response = client.get(url)
+            client.get(url)
         n_queries = len(queries)  # read now: the next request empties the connection's query log
         timings, _response = timed(client, url, args.requests)
         all_search += timings

@@ -86,7 +86,6 @@ class RankingTests:
         with django_assert_num_queries(1):
             list(Article.objects.related_to(crafted["article"])[:6])
 
-
     @pytest.mark.parametrize("limit", range(1, 12))
     def test_the_fast_path_gives_the_first_n_of_the_definition(self, crafted, limit):
         article = crafted["article"]

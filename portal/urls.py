@@ -6,7 +6,7 @@ from django.views.generic import TemplateView
 from django.views.static import serve
 
 from campaigns.sitemaps import CampaignSitemap, ThemeSitemap
-from news.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
+from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap
 
 from . import views
 
@@ -16,6 +16,7 @@ sitemaps = {
     "tags": TagSitemap,
     "campaigns": CampaignSitemap,
     "themes": ThemeSitemap,
+    "archive": ArchiveSitemap,
 }
 
 urlpatterns = [

@@ -127,9 +127,31 @@ class PinnedTests:
         assert 'data-model-name="article"' in html and "admin-autocomplete" in html
         response = client.get(
             reverse("admin:autocomplete"),
-            {"term": "van phong", "app_label": "news", "model_name": "relatedarticle", "field_name": "related"},
+            {"term": "khen thưởng", "app_label": "news", "model_name": "relatedarticle", "field_name": "related"},
         )
-        assert response.status_code == 200
+        assert [item["text"] for item in response.json()["results"]] == ["Văn phòng Sở khen thưởng"]
+
+    def test_editor_saves_pins_in_the_article_form(self, client, editor, crafted):
+        from tests.news.test_admin import article_form_data
+
+        article = crafted["article"]
+        client.force_login(editor)
+        data = article_form_data(
+            title=article.title,
+            slug=article.slug,
+            lead=article.lead,
+            category=article.category_id,
+            **{
+                "related_links-TOTAL_FORMS": "2",
+                "related_links-0-related": crafted["unrelated"].pk,
+                "related_links-0-position": "2",
+                "related_links-1-related": crafted["one_tag"].pk,
+                "related_links-1-position": "1",
+            },
+        )
+        response = client.post(reverse("admin:news_article_change", args=[article.pk]), data)
+        assert response.status_code == 302
+        assert compute_related(article, 2) == [crafted["one_tag"], crafted["unrelated"]]
 
 
 class CacheTests:

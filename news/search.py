@@ -8,7 +8,8 @@ Two engines, one behaviour:
   orders; ``ts_headline`` marks the matched words; when nothing matches, trigram word similarity on the title
   (``pg_trgm``, index on ``vn_immutable_unaccent(lower(title))``) finds titles despite typos.
 - SQLite: the query's terms must occur, as whole words, in ``Article.search_folded`` (title, lead and body text
-  folded to lower-case ASCII, kept current on save); the same quoted phrases, exclusions and ``or``.
+  folded to lower-case ASCII, kept current on save); the same quoted phrases, exclusions and ``or``. An FTS5
+  index kept by triggers (migration 0005) answers; where SQLite lacks FTS5, a LIKE scan gives the same answers.
 
 On both, articles whose title or lead contains the query's words with the very diacritics typed rank first
 ("đảng" before "đang"): ``Article.search_document`` keeps title and lead lower-cased with their diacritics.
@@ -27,6 +28,7 @@ from dataclasses import dataclass, field
 
 from django.db import connections, models
 from django.db.models import Case, F, Func, IntegerField, Q, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Lower, Substr
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
@@ -191,6 +193,15 @@ def search(queryset, raw_query: str | None):
             .annotate(exact_hits=exact_hits(parsed), rank=SearchRank(F("search_vector"), query))
             .order_by("-exact_hits", "-rank", "-published_at", "-id")
         )
+    if fts_available(queryset.db) and (match := fts_match(parsed)):
+        return (
+            queryset.filter(pk__in=_fts_ids(match))
+            .annotate(
+                exact_hits=_hits(Q(pk__in=_fts_ids(f'exact : "{t.exact}"')) for t in parsed.positive_terms),
+                title_hits=_hits(Q(pk__in=_fts_ids(f'title_folded : "{t.folded}"')) for t in parsed.positive_terms),
+            )
+            .order_by("-exact_hits", "-title_hits", "-published_at", "-id")
+        )
     condition = Q()
     for group in parsed.groups:
         every = Q()
@@ -206,6 +217,46 @@ def search(queryset, raw_query: str | None):
         .annotate(exact_hits=exact_hits(parsed), title_hits=title_hits)
         .order_by("-exact_hits", "-title_hits", "-published_at", "-id")
     )
+
+
+# SQLite's FTS5 index (migration news/0005_sqlite_search_index), where SQLite has FTS5.
+FTS_TABLE = "news_article_fts"
+_fts_tables: set[str] = set()
+
+
+def fts_available(alias: str) -> bool:
+    """Whether the database ``alias`` has the FTS5 table (remembered once found: migrations never drop it)."""
+    if alias in _fts_tables:
+        return True
+    connection = connections[alias]
+    if connection.vendor != "sqlite":
+        return False
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s", [FTS_TABLE])
+        found = cursor.fetchone() is not None
+    if found:
+        _fts_tables.add(alias)
+    return found
+
+
+def fts_match(parsed: ParsedQuery) -> str | None:
+    """The query in FTS5 syntax over the folded columns, or None when FTS5 cannot say it (a group of
+    exclusions only), in which case the LIKE scan answers."""
+    groups = []
+    for group in parsed.groups:
+        positive = [f'"{t.folded}"' for t in group if not t.negated and t.folded]
+        if not positive:
+            return None
+        expression = f"({' AND '.join(positive)})"
+        for term in group:
+            if term.negated and term.folded:
+                expression = f'({expression} NOT "{term.folded}")'
+        groups.append(expression)
+    return f"{{title_folded rest_folded}} : ({' OR '.join(groups)})" if groups else None
+
+
+def _fts_ids(match: str) -> RawSQL:
+    return RawSQL("SELECT rowid FROM news_article_fts WHERE news_article_fts MATCH %s", (match,))
 
 
 def search_similar(queryset, raw_query: str | None):

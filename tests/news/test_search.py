@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article
-from news.search import MAX_QUERY_LENGTH, clean_query, highlight, parse_query, search_columns
+from news.search import MAX_QUERY_LENGTH, clean_query, fts_match, highlight, parse_query, search_columns
 from tests.factories import make_article, make_campaign, make_category, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +43,12 @@ class QueryParsingTests:
         ]
         assert parsed.highlight_words == {"hoc", "tap", "bac", "cuc", "tham", "nhung"}
 
+    def test_the_fts5_query_says_the_same(self):
+        assert fts_match(parse_query('"Học tập" Bác -"kế hoạch" or Đảng ủy')) == (
+            '{title_folded rest_folded} : ((("hoc tap" AND "bac") NOT "ke hoach") OR ("dang" AND "uy"))'
+        )
+        assert fts_match(parse_query("hoc or -tap")) is None  # a group of exclusions only: the LIKE scan answers
+
     @pytest.mark.parametrize("raw", ["", "   ", "!!!???", "😀🇻🇳", "\u0301\u0301", "-", "\x00", "%_\\"])
     def test_a_query_without_words_is_empty(self, raw):
         assert not parse_query(raw)
@@ -57,6 +63,21 @@ class QueryParsingTests:
         assert html == "<mark>Đảng</mark> ủy &lt;b&gt;<mark>học</mark>&lt;/b&gt; tập"
 
 
+@pytest.fixture(params=["index", "scan"])
+def engine(request, monkeypatch):
+    """On SQLite, each test runs with the FTS5 index and again with the LIKE scan it falls back to."""
+    if request.param == "scan":
+        if connection.vendor != "sqlite":
+            pytest.skip("the LIKE scan is SQLite's fallback; PostgreSQL always uses its full-text index")
+        monkeypatch.setattr("news.search.fts_available", lambda alias: False)
+    elif connection.vendor == "sqlite":
+        from news.search import fts_available
+
+        assert fts_available(connection.alias), "migration 0005 should have made the FTS5 table"
+    return request.param
+
+
+@pytest.mark.usefixtures("engine")
 class AccentInsensitiveSearchTests:
     def test_a_query_without_diacritics_finds_accented_text(self):
         wanted = make_article("Học tập và làm theo Bác trong từng việc làm", lead="Tin chi bộ.")
@@ -99,6 +120,12 @@ class AccentInsensitiveSearchTests:
         make_article("Học tập bí mật", status=Article.Status.DRAFT)
         make_article("Học tập hẹn giờ", published_at=timezone.now() + datetime.timedelta(days=1))
         assert list(Article.objects.search("hoc tap")) == []
+
+    def test_deleted_articles_leave_the_index(self):
+        article = make_article("Gương điển hình tiên tiến", lead="Sapo.")
+        article.delete()
+        make_article("Gương điển hình khác", lead="Sapo.")
+        assert titles(Article.objects.search("guong dien hinh tien tien")) == []
 
     def test_search_columns_follow_an_edit(self):
         article = make_article("Tiêu đề cũ", lead="Sapo.")

@@ -279,6 +279,8 @@ class Article(models.Model):
     search_folded = models.TextField(_("văn bản tìm kiếm không dấu"), default="", editable=False)
     search_document = models.TextField(_("tiêu đề và sapo để xếp hạng tìm kiếm"), default="", editable=False)
     search_vector = SearchVectorField(_("chỉ mục tìm kiếm"), null=True, editable=False)
+    # Title and lead only: small enough to rank thousands of matches quickly (PostgreSQL, same trigger).
+    search_head = SearchVectorField(_("chỉ mục tiêu đề và sapo"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 

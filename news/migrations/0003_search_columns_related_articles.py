@@ -37,6 +37,11 @@ class Migration(migrations.Migration):
             name='search_vector',
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name='chỉ mục tìm kiếm'),
         ),
+        migrations.AddField(
+            model_name='article',
+            name='search_head',
+            field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True, verbose_name='chỉ mục tiêu đề và sapo'),
+        ),
         migrations.CreateModel(
             name='RelatedArticle',
             fields=[

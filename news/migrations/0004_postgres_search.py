@@ -3,7 +3,8 @@
 - ``vn_unaccent``: the ``simple`` configuration with ``unaccent`` first, so "Đảng ủy" and "dang uy" meet;
 - ``vn_immutable_unaccent(text)``: ``unaccent`` is only STABLE, an index expression needs IMMUTABLE;
 - a trigger keeps ``news_article.search_vector`` current (title A, lead B, body C; HTML tags are not words
-  to the default parser), a GIN index serves ``@@``, a trigram GIN index serves typo matches on titles.
+  to the default parser), and ``search_head`` (title and lead, small: what ranking reads), a GIN index serves
+  ``@@``, a trigram GIN index serves typo matches on titles.
 """
 
 from django.db import migrations
@@ -26,10 +27,10 @@ CREATE OR REPLACE FUNCTION news_article_search_vector_update() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    NEW.search_vector :=
+    NEW.search_head :=
         setweight(to_tsvector('vn_unaccent', coalesce(NEW.title, '')), 'A')
-        || setweight(to_tsvector('vn_unaccent', coalesce(NEW.lead, '')), 'B')
-        || setweight(to_tsvector('vn_unaccent', coalesce(NEW.body, '')), 'C');
+        || setweight(to_tsvector('vn_unaccent', coalesce(NEW.lead, '')), 'B');
+    NEW.search_vector := NEW.search_head || setweight(to_tsvector('vn_unaccent', coalesce(NEW.body, '')), 'C');
     RETURN NEW;
 END
 $$;

@@ -76,7 +76,3 @@ class SearchForm(forms.Form):
             end = timezone.make_aware(datetime.datetime(data["year"] + 1, 1, 1))
             queryset = queryset.filter(published_at__gte=start, published_at__lt=end)
         return find_articles(queryset, data.get("q", ""))
-
-    @property
-    def has_filters(self) -> bool:
-        return any(self.cleaned_data.get(name) for name in ("category", "campaign", "theme", "year"))

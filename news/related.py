@@ -40,7 +40,7 @@ class RelatedArticle(models.Model):
         ]
 
     def __str__(self):
-        return str(self.related_id)
+        return str(self.related)
 
 
 def generation() -> int:

@@ -127,6 +127,19 @@ class AccentInsensitiveSearchTests:
         make_article("Gương điển hình khác", lead="Sapo.")
         assert titles(Article.objects.search("guong dien hinh tien tien")) == []
 
+    def test_the_migration_fills_the_columns_of_existing_articles(self):
+        from importlib import import_module
+
+        from django.apps import apps
+
+        migration = import_module("news.migrations.0003_search_columns_related_articles")
+        article = make_article("Dân vận khéo", lead="Phong trào thi đua.")
+        Article.objects.filter(pk=article.pk).update(search_folded="", search_document="")
+        migration.fill_search_columns(apps, None)
+        stored = Article.objects.values_list("search_folded", "search_document").get(pk=article.pk)
+        assert stored == search_columns(article.title, article.lead, article.body)
+        assert titles(Article.objects.search("dan van kheo")) == ["Dân vận khéo"]
+
     def test_search_columns_follow_an_edit(self):
         article = make_article("Tiêu đề cũ", lead="Sapo.")
         article.title = "Gương điển hình tiên tiến"

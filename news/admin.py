@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from .images import SafeImageFormField
 from .linking import suggest_links
-from .models import Article, Category, Tag
+from .models import Article, Category, RelatedArticle, Tag
 from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
 
 
@@ -114,9 +114,22 @@ class ArticleAdminForm(forms.ModelForm):
         return published_at
 
 
+class RelatedArticleInline(admin.TabularInline):
+    """Articles pinned under "Tin liên quan", before the ones picked automatically; found by searching."""
+
+    model = RelatedArticle
+    fk_name = "article"
+    fields = ["related", "position"]
+    autocomplete_fields = ["related"]
+    extra = 0
+    verbose_name = _("tin liên quan chọn tay")
+    verbose_name_plural = _("Tin liên quan chọn tay (hiện trước tin liên quan tự động)")
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
+    inlines = [RelatedArticleInline]
     list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]
     list_filter = ["status", "is_featured", "category", "campaigns", "themes", "published_at"]
     list_select_related = ["category"]

@@ -1,9 +1,12 @@
 """Categories, tags and articles."""
 
+import itertools
+
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +17,7 @@ from taggit.models import TagBase, TaggedItemBase
 from campaigns.models import Award, Campaign, Document, Exemplar, GoodModel, Theme
 from portal.text import unique_slug, vietnamese_slugify
 
+from . import search as article_search
 from .images import make_renditions
 from .sanitize import clean_html
 
@@ -117,10 +121,10 @@ class ArticleQuerySet(models.QuerySet):
     def in_category(self, category: "Category"):
         return self.filter(category_id__in=category.family_ids())
 
-    def related_to(self, article: "Article"):
-        """Published articles ranked as an editor would: same theme, then same campaign, then shared tags.
+    def with_relatedness_to(self, article: "Article"):
+        """Annotate ``same_theme``, ``same_campaign`` and ``shared_tags`` (how alike to ``article``'s links).
 
-        One query: the article's own themes, campaigns and tags are subqueries, not loaded rows.
+        The article's own themes, campaigns and tags are subqueries, not loaded rows.
         """
         themes = Article.themes.through.objects.filter(article_id=article.pk).values("theme_id")
         campaigns = Article.campaigns.through.objects.filter(article_id=article.pk).values("campaign_id")
@@ -132,22 +136,103 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(n=Count("pk"))
             .values("n")
         )
+        return self.annotate(
+            same_theme=Exists(Article.themes.through.objects.filter(article_id=OuterRef("pk"), theme_id__in=themes)),
+            same_campaign=Exists(
+                Article.campaigns.through.objects.filter(article_id=OuterRef("pk"), campaign_id__in=campaigns)
+            ),
+            shared_tags=Coalesce(Subquery(shared_tags), 0),
+        )
+
+    def with_similar_words_to(self, article: "Article"):
+        """Annotate ``similar_words``: how many of ``article``'s title phrases are in the title or lead.
+
+        The phrases are pairs of consecutive title words, matched folded (so "uỷ" meets "ủy") in the
+        title-and-lead head of ``search_folded``.
+        """
+        head = Substr("search_folded", 1, article_search.HEAD_LENGTH)
+        return self.annotate(
+            similar_words=article_search._hits(
+                article_search.Like(head, models.Value(f"% {phrase} %|%")) for phrase in related_phrases(article.title)
+            )
+        )
+
+    def related_to(self, article: "Article"):
+        """Published articles ranked as an editor would: same theme, then same campaign, then more shared tags,
+        then more of the article's title phrases in their title or lead, then newer first. One query.
+
+        This is the definition; ``news.related.compute_related`` gives the same first N faster on large tables.
+        """
         return (
             self.published()
             .exclude(pk=article.pk)
-            .annotate(
-                same_theme=Exists(
-                    Article.themes.through.objects.filter(article_id=OuterRef("pk"), theme_id__in=themes)
-                ),
-                same_campaign=Exists(
-                    Article.campaigns.through.objects.filter(article_id=OuterRef("pk"), campaign_id__in=campaigns)
-                ),
-                shared_tags=Coalesce(Subquery(shared_tags), 0),
+            .with_relatedness_to(article)
+            .with_similar_words_to(article)
+            .filter(
+                Q(same_theme=True) | Q(same_campaign=True) | Q(pk__in=tagged_alike(article)) | Q(similar_words__gt=0)
             )
-            .filter(Q(same_theme=True) | Q(same_campaign=True) | Q(shared_tags__gt=0))
             .for_listing()
+            .order_by("-same_theme", "-same_campaign", "-shared_tags", "-similar_words", "-published_at", "-id")
+        )
+
+    def linked_to(self, article: "Article"):
+        """``related_to`` without the title words: articles sharing a theme, a campaign or a tag, best first."""
+        return (
+            self.published()
+            .exclude(pk=article.pk)
+            .with_relatedness_to(article)
+            .filter(Q(same_theme=True) | Q(same_campaign=True) | Q(pk__in=tagged_alike(article)))
             .order_by("-same_theme", "-same_campaign", "-shared_tags", "-published_at", "-id")
         )
+
+    def month_counts(self):
+        """``{"month": first day of the month (local time), "count": n}`` per month, newest first: one query."""
+        return (
+            self.annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(count=Count("id"))
+            .order_by("-month")
+        )
+
+    def search(self, query: str | None):
+        """Published articles matching a reader's query, best first (see ``news.search``)."""
+        return article_search.search(self.published(), query)
+
+    def search_similar(self, query: str | None):
+        """Published articles whose title is close to the query despite typos (PostgreSQL only)."""
+        return article_search.search_similar(self.published(), query)
+
+
+def tagged_alike(article: "Article"):
+    """Ids of the articles sharing a tag with ``article``, as a subquery (a hashed set, not a lookup per row)."""
+    tags = TaggedArticle.objects.filter(content_object_id=article.pk).values("tag_id")
+    return TaggedArticle.objects.filter(tag_id__in=tags).values("content_object_id")
+
+
+# Function words too common to make two articles related ("và", "của", "các", ...). Compared with their
+# diacritics: folded, "đang" (is doing) would also be "Đảng" (the Party) and "tại" (at) "tài" (resources).
+RELATED_STOPWORDS = frozenset(
+    {"và", "của", "các", "những", "nhưng", "cho", "với", "trong", "là", "tại", "về", "một", "được", "này", "đã"}
+    | {"để", "từ", "đến", "khi", "trên", "ở", "thì", "mà", "có", "sẽ", "đang", "cũng", "năm", "số"}
+)
+MAX_RELATED_PHRASES = 8
+
+
+def related_phrases(title: str) -> list[str]:
+    """Pairs of consecutive folded title words, skipping pairs with a function word: what "similar words" means.
+
+    Pairs, not single words: a Vietnamese word is often two syllables ("học tập", "tiếp dân"), and single
+    syllables ("học", "dân") are in nearly every article of this portal.
+    """
+    title_words = article_search.words(title)
+    phrases = []
+    for first, second in itertools.pairwise(title_words):
+        if first in RELATED_STOPWORDS or second in RELATED_STOPWORDS:
+            continue
+        phrase = " ".join(article_search.folded_words(f"{first} {second}"))
+        if phrase not in phrases:
+            phrases.append(phrase)
+    return phrases[:MAX_RELATED_PHRASES]
 
 
 class Article(models.Model):
@@ -208,6 +293,13 @@ class Article(models.Model):
         editable=False,
         help_text=_("Dấu vân tay của tệp đã nhập (import_legacy): nhập lại không tạo bài trùng."),
     )
+    # Search columns, derived from title, lead and body (see news.search). search_vector is PostgreSQL's,
+    # kept current by a trigger; the two text columns are kept current by save().
+    search_folded = models.TextField(_("văn bản tìm kiếm không dấu"), default="", editable=False)
+    search_document = models.TextField(_("tiêu đề và sapo để xếp hạng tìm kiếm"), default="", editable=False)
+    search_vector = SearchVectorField(_("chỉ mục tìm kiếm"), null=True, editable=False)
+    # Title and lead only: small enough to rank thousands of matches quickly (PostgreSQL, same trigger).
+    search_head = SearchVectorField(_("chỉ mục tiêu đề và sapo"), null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -234,6 +326,10 @@ class Article(models.Model):
         if not self.slug:
             self.slug = unique_slug(Article, self.title, max_length=200, instance_pk=self.pk)
         self.body = clean_html(self.body)
+        self.search_folded, self.search_document = article_search.search_columns(self.title, self.lead, self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and {"title", "lead", "body"} & set(update_fields):
+            kwargs["update_fields"] = {*update_fields, "search_folded", "search_document"}
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         super().save(*args, **kwargs)
@@ -270,6 +366,9 @@ class Article(models.Model):
 
 # Readers' comments live in their own module; importing them here registers the models with the news app.
 from .comments import BlockedWord, Comment, CommentSettings  # noqa: E402, F401
+
+# Related articles an editor pins by hand.
+from .related import RelatedArticle  # noqa: E402, F401
 
 # The newsroom's review log and the article revisions, registered with the news app the same way.
 from .revisions import ArticleRevision  # noqa: E402, F401

@@ -1,5 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
+from django.db.models.functions import TruncMonth
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import Article, Category, Tag
@@ -44,3 +46,24 @@ class TagSitemap(Sitemap):
 
     def lastmod(self, tag):
         return tag.last_article
+
+
+class ArchiveSitemap(Sitemap):
+    """One entry per month of the archive, last modified when its newest change was made."""
+
+    changefreq = "monthly"
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .annotate(month=TruncMonth("published_at"))
+            .values("month")
+            .annotate(last_change=Max("updated_at"))
+            .order_by("-month")
+        )
+
+    def location(self, item):
+        return reverse("news:archive-month", kwargs={"year": item["month"].year, "month": item["month"].month})
+
+    def lastmod(self, item):
+        return item["last_change"]

@@ -1,11 +1,18 @@
+import datetime
+
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from campaigns.models import Award, Document, Exemplar, GoodModel
 
+from .forms import SearchForm
 from .models import Article, Category, Tag
+from .related import related_articles
+from .search import add_highlights
 
 # The emulation records an article is linked to, shown in a block under it; revoked awards stay out.
 EMULATION_PREFETCHES = [
@@ -86,5 +93,58 @@ class ArticleDetailView(DetailView):
         return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
-        related = Article.objects.related_to(self.object)[:6]
-        return super().get_context_data(related_articles=related, **kwargs)
+        return super().get_context_data(related_articles=related_articles(self.object), **kwargs)
+
+
+class SearchView(ListView):
+    """Search results ("Tìm kiếm"): ranked, filtered, counted, paginated, matched words marked."""
+
+    template_name = "news/search.html"
+    context_object_name = "articles"
+    paginate_by = PAGE_SIZE
+
+    def get_queryset(self):
+        self.form = SearchForm(self.request.GET or None)
+        self.results = self.form.results()
+        return self.results.queryset
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(form=self.form, results=self.results, **kwargs)
+        add_highlights(list(context["articles"]), self.results.query.text, fuzzy=self.results.fuzzy)
+        return context
+
+
+def _month_bounds(year: int, month: int):
+    """The first instant of the month and of the next, in the portal's time zone; 404 outside 1900-9999."""
+    if not (1900 <= year <= 9998 and 1 <= month <= 12):
+        raise Http404(_("Không có tháng này."))
+    start = timezone.make_aware(datetime.datetime(year, month, 1))
+    end = timezone.make_aware(datetime.datetime(year + month // 12, month % 12 + 1, 1))
+    return start, end
+
+
+class ArchiveIndexView(TemplateView):
+    """ "Lưu trữ": every month that has published articles, newest first, with its count."""
+
+    template_name = "news/archive_index.html"
+
+    def get_context_data(self, **kwargs):
+        months = Article.objects.published().month_counts()
+        years: dict[int, list] = {}
+        for row in months:
+            years.setdefault(row["month"].year, []).append(row)
+        return super().get_context_data(years=years.items(), **kwargs)
+
+
+class ArchiveMonthView(ArticleListView):
+    """The articles published in one month ("/luu-tru/2024/05/")."""
+
+    template_name = "news/archive_month.html"
+
+    def get_queryset(self):
+        self.start, _end = _month_bounds(self.kwargs["year"], self.kwargs["month"])
+        return Article.objects.latest().filter(published_at__gte=self.start, published_at__lt=_end)
+
+    def get_context_data(self, **kwargs):
+        heading = _("Lưu trữ tháng %(month)02d/%(year)d") % {"month": self.start.month, "year": self.start.year}
+        return super().get_context_data(month=self.start, **kwargs) | {"heading": heading}

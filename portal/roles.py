@@ -84,3 +84,5 @@ ROLE_PERMISSIONS[EDITOR] |= {
 }
 # Writers link their articles to the movement's records: the article form's autocomplete needs view permission.
 ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel", "exemplar", "award", "document")}
+# Editors pin related articles under the ones they write.
+ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}

@@ -7,7 +7,7 @@ from django.views.static import serve
 
 from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
 from news.images import editor_image_upload
-from news.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
+from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap
 
 from . import report_views, views
 
@@ -20,6 +20,7 @@ sitemaps = {
     "good-models": GoodModelSitemap,
     "exemplars": ExemplarSitemap,
     "documents": DocumentSitemap,
+    "archive": ArchiveSitemap,
 }
 
 urlpatterns = [

@@ -145,3 +145,7 @@ def make_contest(title=None, **overrides):
     fields = {"title": title or f"Hội thi số {next(_counter)}", "held_on": datetime.date(2023, 5, 19)}
     fields.update(overrides)
     return Contest.objects.create(**fields)
+
+
+# What the article admin's form posts for its inline of hand-pinned related articles when none is pinned.
+EMPTY_ARTICLE_INLINES = {"related_links-TOTAL_FORMS": "0", "related_links-INITIAL_FORMS": "0"}

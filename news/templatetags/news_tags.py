@@ -18,3 +18,11 @@ def latest_news(limit=8, exclude=None, title=None):
 @register.inclusion_tag("news/includes/article_list_compact.html")
 def most_viewed_news(limit=6, title=None, show_views=True):
     return {"articles": Article.objects.most_viewed()[:limit], "title": title, "show_views": show_views}
+
+
+@register.inclusion_tag("news/includes/share.html")
+def share_links(article):
+    """Facebook, Zalo and copy-the-link for an article: plain links and a button, no third-party script."""
+    from portal.templatetags.seo_tags import absolute
+
+    return {"url": absolute(article.get_absolute_url()), "title": article.title}

@@ -46,3 +46,36 @@
     button.addEventListener("click", function () { window.print(); });
   });
 })();
+
+// Share: copy the article's address. The button is shown only where scripts run; no third-party script.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-copy-link]").forEach(function (button) {
+    var status = button.parentNode.querySelector(".share__status");
+    function say(text) { if (status) status.textContent = text; }
+    function fallback(url) {
+      var field = document.createElement("textarea");
+      field.value = url;
+      field.setAttribute("readonly", "");
+      field.style.position = "absolute";
+      field.style.left = "-9999px";
+      document.body.appendChild(field);
+      field.select();
+      var ok = false;
+      try { ok = document.execCommand("copy"); } catch (e) { ok = false; }
+      document.body.removeChild(field);
+      return ok;
+    }
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var url = button.getAttribute("data-copy-link");
+      var done = function () { say(button.getAttribute("data-copied")); };
+      var failed = function () { say(fallback(url) ? button.getAttribute("data-copied") : button.getAttribute("data-failed") + ": " + url); };
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, failed);
+      } else {
+        failed();
+      }
+    });
+  });
+})();

@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from news.models import Article, Tag
-from tests.factories import make_article, make_campaign, make_category, make_theme
+from tests.factories import EMPTY_ARTICLE_INLINES, make_article, make_campaign, make_category, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +23,7 @@ def article_form_data(**overrides):
         "published_at_0": "",
         "published_at_1": "",
         "_publish": "Lưu và đăng bài",
+        **EMPTY_ARTICLE_INLINES,
     }
     data.update(overrides)
     return data

@@ -13,7 +13,7 @@ from PIL import Image
 
 from news.images import RENDITIONS, rendition_name
 from news.models import Article
-from tests.factories import make_article, make_category
+from tests.factories import EMPTY_ARTICLE_INLINES, make_article, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -58,6 +58,7 @@ def add_with_cover(client, cover):
         "published_at_0": "",
         "published_at_1": "",
         "_publish": "Đăng",
+        **EMPTY_ARTICLE_INLINES,
     }
     return client.post(reverse("admin:news_article_add"), data)
 

@@ -83,7 +83,7 @@ class RelatedTests:
         by_campaign = make_article(campaigns=[campaign], published_at=now - datetime.timedelta(days=5))
         by_theme_old = make_article(themes=[theme], published_at=now - datetime.timedelta(days=30))
         by_theme_new = make_article(themes=[theme], published_at=now - datetime.timedelta(days=10))
-        make_article(tags=["khác"])  # unrelated
+        make_article("Hội thi tìm hiểu pháp luật", lead="Tin khác.", tags=["khác"])  # unrelated
         make_article(themes=[theme], status=Article.Status.DRAFT)  # never an unpublished one
         make_article(themes=[theme], published_at=now + datetime.timedelta(days=1))  # nor a scheduled one
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from news import services
 from news.models import Article, ArticleEvent
 from portal.roles import ADMINISTRATOR, EDITOR, WRITER
-from tests.factories import make_article, make_category
+from tests.factories import EMPTY_ARTICLE_INLINES, make_article, make_category
 
 pytestmark = pytest.mark.django_db
 
@@ -37,6 +37,7 @@ def change_data(article, **overrides):
         "published_at_0": "",
         "published_at_1": "",
         "review_note": "",
+        **EMPTY_ARTICLE_INLINES,
     }
     data.update(overrides)
     return data
@@ -141,6 +142,7 @@ class WriterAdminTests:
             "source": "",
             "allow_comments": "on",
             "_save": "Lưu",
+            **EMPTY_ARTICLE_INLINES,
         }
         assert client.post(reverse("admin:news_article_add"), data).status_code == 302
         article = Article.objects.get()

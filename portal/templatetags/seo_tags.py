@@ -1,0 +1,118 @@
+"""What a page tells search engines and social networks: canonical address, OpenGraph, JSON-LD.
+
+Addresses are absolute with ``SITE_URL``, the public address, not the host a request came through.
+"""
+
+import json
+import re
+
+from django import template
+from django.conf import settings
+from django.core.paginator import InvalidPage
+from django.core.serializers.json import DjangoJSONEncoder
+from django.templatetags.static import static
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+register = template.Library()
+
+# The characters that could end a <script> element or start markup inside it, as JSON escapes.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+_SPACES = re.compile(r"\s+")
+
+
+def absolute(url: str) -> str:
+    """``/media/x.jpg`` -> ``https://site/media/x.jpg``; an absolute URL stays as it is."""
+    if not url or url.startswith(("http://", "https://")):
+        return url
+    return f"{settings.SITE_URL}{url if url.startswith('/') else '/' + url}"
+
+
+@register.filter
+def absolute_url(value) -> str:
+    return absolute(str(value or ""))
+
+
+@register.simple_tag
+def default_share_image() -> str:
+    return absolute(static("img/og-default.png"))
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context) -> str:
+    """This page's public address: the path, plus ``?page=N`` beyond the first page; other parameters dropped."""
+    request = context.get("request")
+    if request is None:
+        return settings.SITE_URL + "/"
+    url = absolute(request.path)
+    page_obj = context.get("page_obj")
+    if page_obj is not None:
+        try:
+            number = page_obj.number
+        except InvalidPage:  # pragma: no cover (the view has already raised 404)
+            number = 1
+        if number > 1:
+            url += f"?page={number}"
+    return url
+
+
+class CaptureNode(template.Node):
+    child_nodelists = ("nodelist",)  # so {% block %} tags inside stay overridable
+
+    def __init__(self, nodelist, name):
+        self.nodelist, self.name = nodelist, name
+
+    def render(self, context):
+        # The blocks inside were rendered with autoescaping: what is captured is already safe HTML.
+        context[self.name] = mark_safe(_SPACES.sub(" ", self.nodelist.render(context)).strip())  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as name %}...{% endcapture %}``: render once, use the result several times (title, og:title)."""
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as name %}...{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])
+
+
+def json_for_script(data) -> str:
+    """JSON that cannot end its <script> element early, whatever the text holds ("</script>", "<!--")."""
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(_JSON_SCRIPT_ESCAPES)
+
+
+@register.simple_tag
+def article_json_ld(article):
+    """schema.org NewsArticle for an article page (its tags, category and cover already loaded)."""
+    url = absolute(article.get_absolute_url())
+    image = absolute(article.cover.url) if article.cover else absolute(static("img/og-default.png"))
+    publisher = {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": settings.SITE_URL + "/",
+        "logo": {"@type": "ImageObject", "url": absolute(static("img/og-default.png"))},
+    }
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
+        "headline": article.title[:110],
+        "description": article.lead,
+        "image": [image],
+        "datePublished": article.published_at,
+        "dateModified": article.updated_at,
+        "inLanguage": "vi",
+        "articleSection": article.category.name,
+        "keywords": [tag.name for tag in article.tags.all()],
+        "author": (
+            [{"@type": "Person", "name": article.author_name}]
+            if article.author_name
+            else [{"@type": "Organization", "name": settings.SITE_NAME}]
+        ),
+        "publisher": publisher,
+    }
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(json_for_script(data)))  # noqa: S308

@@ -244,3 +244,6 @@ class Article(models.Model):
 
 # Readers' comments live in their own module; importing them here registers the models with the news app.
 from .comments import BlockedWord, Comment, CommentSettings  # noqa: E402, F401
+
+# View counting's own tables (daily figures, per-visitor marks, the Redis flush ledger).
+from .viewcounts import ArticleDailyViews, ArticleViewMark, ViewFlush  # noqa: E402, F401

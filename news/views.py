@@ -2,6 +2,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from .counting import mark_response, shown_count
 from .models import Article, Category, Tag
 
 PAGE_SIZE = 12
@@ -57,9 +58,12 @@ class ArticleDetailView(DetailView):
         )
 
     def get(self, request, *args, **kwargs):
+        """Render the article; `counting.ArticleViewMiddleware` counts the view once the page rendered."""
         self.object = self.get_object()
-        self.object.count_view()
-        return self.render_to_response(self.get_context_data(object=self.object))
+        shown = shown_count(self.object)
+        response = self.render_to_response(self.get_context_data(object=self.object, view_count=shown))
+        mark_response(response, article=self.object, shown=shown)
+        return response
 
     def get_context_data(self, **kwargs):
         related = Article.objects.related_to(self.object)[:6]

@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
+    "portal.visitors.VisitorMiddleware",
+    "news.counting.ArticleViewMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -269,3 +272,13 @@ CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
 # Videos may be embedded only from these hosts (YouTube is shown through its privacy-enhanced domain).
 VIDEO_EMBED_HOSTS = env_list("VIDEO_EMBED_HOSTS", "www.youtube.com,youtube.com,m.youtube.com,youtu.be")
+
+# View counters (news/counting.py, portal/visitors.py). VIEW_COUNTING=false turns every counter off (benchmarks).
+VIEW_COUNTING = env_bool("VIEW_COUNTING", True)
+# One view per visitor per article within this many seconds.
+VIEW_COUNT_WINDOW = int(os.environ.get("VIEW_COUNT_WINDOW", "1800"))
+# With Redis, views are kept in Redis and written to the database in batches by `manage.py flush_views`.
+VIEW_COUNT_BUFFER = env_bool("VIEW_COUNT_BUFFER", bool(REDIS_URL))
+VIEW_BUFFER_REDIS_URL = os.environ.get("VIEW_BUFFER_REDIS_URL", REDIS_URL)
+# Visits counted by the portal this one replaces, added to "Số lượt truy cập".
+SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))

@@ -100,6 +100,7 @@ class ArticleViewMiddleware:
         if count is not None and not response.streaming:
             old = f"data-view-count>{shown}<".encode()
             response.content = response.content.replace(old, f"data-view-count>{vn_number(count)}<".encode(), 1)
+            response.counted_article = (article_id, stored, vn_number(count))  # what a cached copy now shows
             if response.has_header("Content-Length"):  # a page from a cache carries its old length
                 response["Content-Length"] = str(len(response.content))
         return response

@@ -56,6 +56,9 @@ class ViewBuffer:
     def pending(self, article_id: int) -> int:
         return int(self.redis.hget(self.pending_key, f"t:{article_id}") or 0)
 
+    def pending_total(self) -> int:
+        return sum(int(v) for k, v in self.redis.hgetall(self.pending_key).items() if k.startswith(b"t:"))
+
     def flush(self) -> int:
         """Write every pending view to the database; returns how many views this call wrote."""
         written = sum(self._apply(key) for key in self.redis.scan_iter(f"{self.prefix}:flushing:*", count=100))

@@ -11,6 +11,7 @@ Redis does not answer.
 """
 
 import logging
+import time
 
 import redis
 from django.conf import settings
@@ -24,6 +25,9 @@ from .view_buffer import get_buffer
 from .viewcounts import add_daily_views, add_views, claim_view
 
 logger = logging.getLogger(__name__)
+
+BUFFER_RETRY_SECONDS = 30  # after Redis failed, count in the database this long before trying Redis again
+_buffer_down_until = 0.0
 
 
 def _record_in_database(*, article_id: int, visitor: str, now) -> int | None:
@@ -47,9 +51,10 @@ def record_article_view(*, article_id: int, visitor: str, stored_count: int, now
     Returns the count to show including this view (stored plus pending), or None when the view did not count.
     `stored_count` is what the database held when the page was rendered (used with the Redis buffer).
     """
+    global _buffer_down_until
     now = now or timezone.now()
     buffer = get_buffer()
-    if buffer is not None:
+    if buffer is not None and time.monotonic() >= _buffer_down_until:
         try:
             pending = buffer.record(
                 article_id=article_id,
@@ -58,6 +63,7 @@ def record_article_view(*, article_id: int, visitor: str, stored_count: int, now
                 window=settings.VIEW_COUNT_WINDOW,
             )
         except redis.RedisError:
+            _buffer_down_until = time.monotonic() + BUFFER_RETRY_SECONDS
             logger.warning("view buffer unavailable; counting in the database", exc_info=True)
         else:
             return None if pending is None else stored_count + pending
@@ -67,7 +73,7 @@ def record_article_view(*, article_id: int, visitor: str, stored_count: int, now
 def shown_count(article) -> int:
     """The count a reader sees: stored, plus what the Redis buffer holds for the article."""
     buffer = get_buffer()
-    if buffer is None:
+    if buffer is None or time.monotonic() < _buffer_down_until:
         return article.view_count
     try:
         return article.view_count + buffer.pending(article.pk)

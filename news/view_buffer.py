@@ -24,6 +24,8 @@ from functools import lru_cache
 import redis
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from .viewcounts import ViewFlush, add_daily_views, add_views
 
@@ -102,7 +104,9 @@ class ViewBuffer:
 
 @lru_cache(maxsize=4)
 def _buffer_for(url: str, prefix: str) -> ViewBuffer:
-    return ViewBuffer(redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1), prefix)
+    # No retries: while Redis is away, views go to the database at once rather than after seconds of backoff.
+    client = redis.Redis.from_url(url, socket_timeout=1, socket_connect_timeout=1, retry=Retry(NoBackoff(), 0))
+    return ViewBuffer(client, prefix)
 
 
 def get_buffer() -> ViewBuffer | None:

@@ -8,7 +8,7 @@ from django.views.static import serve
 from campaigns.sitemaps import CampaignSitemap, ThemeSitemap
 from news.sitemaps import ArticleSitemap, CategorySitemap, TagSitemap
 
-from . import views
+from . import admin_statistics, views
 
 sitemaps = {
     "articles": ArticleSitemap,
@@ -29,6 +29,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("admin/thong-ke/", admin.site.admin_view(admin_statistics.statistics_view), name="admin-statistics"),
     path("admin/", admin.site.urls),
     path("ckeditor5/", include("django_ckeditor_5.urls")),
 ]

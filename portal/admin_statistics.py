@@ -42,6 +42,11 @@ class StatisticsForm(forms.Form):
         return article
 
 
+def _label(title: str) -> str:
+    """Titles cut to what fits left of a bar at the chart's size (the full title is in the table below)."""
+    return title if len(title) <= 38 else title[:37] + "…"
+
+
 def _series(per_day: dict, days: list[datetime.date]) -> list[tuple[str, int]]:
     return [(f"{day:%d/%m}", per_day.get(day, 0)) for day in days]
 
@@ -97,14 +102,14 @@ def statistics_view(request):
             "campaign_total": sum(v for _, v in series),
             "campaign_chart": line_chart(series, title=_("Lượt xem mỗi ngày: %(name)s") % {"name": campaign.name}),
             "campaign_articles_chart": bar_chart(
-                [(a.title, a.period_views) for a in top], title=_("Các bài viết của chương trình")
+                [(_label(a.title), a.period_views) for a in top], title=_("Các bài viết của chương trình")
             )
             if top
             else None,
             "campaign_articles": top,
         }
     context["top_chart"] = (
-        bar_chart([(a.title, a.period_views) for a in context["top_articles"]], title=_("Bài xem nhiều nhất"))
+        bar_chart([(_label(a.title), a.period_views) for a in context["top_articles"]], title=_("Bài xem nhiều nhất"))
         if context["top_articles"]
         else None
     )

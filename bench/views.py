@@ -11,8 +11,9 @@ serves the portal with gunicorn (2 workers × 4 threads) on a free 127.0.0.1 por
 and once with counting on, and drives it from this process: --visitors distinct readers (each its own browser
 User-Agent, keeping the cookie the portal sets) open the article --repeats times each, over --connections
 parallel connections (threads and http.client, no external network). It prints requests per second and the
-p50/p99 latency of each run, the throughput counting costs (best round of each), and checks that the stored
-count, the day's figure and the day's site visits all equal the number of distinct readers (after
+p50/p99 latency of each run with the CPU time gunicorn's workers spent per request, the throughput counting
+costs (best round of each) and its CPU cost per request (median; less disturbed by other load), and checks that
+the stored count, the day's figure and the day's site visits all equal the number of distinct readers (after
 `flush_views` with --redis). Exit status 1 if a count is wrong.
 """
 
@@ -102,6 +103,23 @@ def build_data():
     return articles[-1]
 
 
+def server_cpu(master_pid: int) -> float:
+    """CPU seconds used so far by gunicorn's workers (Linux /proc), a figure other load on the machine
+    cannot inflate as it does wall-clock throughput."""
+    total = 0.0
+    tick = os.sysconf("SC_CLK_TCK")
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children")
+    if not children.exists():
+        return float("nan")
+    for pid in children.read_text().split():
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += (int(fields[11]) + int(fields[12])) / tick  # utime + stime
+    return total
+
+
 def reset_counts(article) -> None:
     from news.models import Article, ArticleDailyViews, ArticleViewMark, ViewFlush
     from portal.visits import OnlineVisitor, SiteVisitDay, SiteVisitMark
@@ -152,10 +170,14 @@ def run(path: str, *, counting: bool, args, run_id: str) -> dict:
 
     try:
         wait_for(f"http://127.0.0.1:{port}{path}")
+        for _ in range(10):  # both workers past their first, slower requests
+            wait_for(f"http://127.0.0.1:{port}{path}")
+        cpu_before = server_cpu(server.pid)
         started = time.perf_counter()
         with ThreadPoolExecutor(args.connections) as pool:
             list(pool.map(reader, range(args.visitors)))
         elapsed = time.perf_counter() - started
+        cpu = server_cpu(server.pid) - cpu_before
     finally:
         server.terminate()
         server.wait(15)
@@ -164,6 +186,7 @@ def run(path: str, *, counting: bool, args, run_id: str) -> dict:
         "rps": len(latencies) / elapsed,
         "p50": statistics.median(latencies) * 1000,
         "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000,
+        "cpu_ms": cpu / len(latencies) * 1000,
         "failures": failures,
         "env": env,
     }
@@ -220,7 +243,8 @@ def main() -> None:
             wrong |= not ok
             print(
                 f"round {round_no}, counting {'on ' if counting else 'off'}: {result['rps']:6.0f} requests/s, "
-                f"p50 {result['p50']:5.1f} ms, p99 {result['p99']:6.1f} ms; stored {article.view_count}, "
+                f"p50 {result['p50']:5.1f} ms, p99 {result['p99']:6.1f} ms, "
+                f"server CPU {result['cpu_ms']:4.1f} ms/request; stored {article.view_count}, "
                 f"day {daily}, site visits {visits}, expected {expected}"
                 + (f", {len(result['failures'])} failed requests" if result["failures"] else "")
                 + ("" if ok else "  MISMATCH")
@@ -229,6 +253,12 @@ def main() -> None:
     best_on = max(r["rps"] for r in results[True])
     cost = (best_off - best_on) / best_off * 100
     print(f"best: off {best_off:.0f} requests/s, on {best_on:.0f} requests/s; counting costs {cost:.1f}% (budget 10%)")
+    cpu_off = statistics.median(r["cpu_ms"] for r in results[False])
+    cpu_on = statistics.median(r["cpu_ms"] for r in results[True])
+    print(
+        f"server CPU per request (median): off {cpu_off:.2f} ms, on {cpu_on:.2f} ms, "
+        f"+{(cpu_on - cpu_off) / cpu_off * 100:.1f}% (the database server's own CPU is not included)"
+    )
     if wrong:
         raise SystemExit("MISMATCH")
 

@@ -8,8 +8,8 @@ Usage:
 It builds a throwaway database (a temporary SQLite file by default; with DATABASE_URL, that database is emptied
 and refilled, so never point it at real data) with one article page among 30 articles, then, for each round,
 serves the portal with gunicorn (2 workers × 4 threads) on a free 127.0.0.1 port, once with VIEW_COUNTING=false
-and once with counting on, and drives it from this process: --visitors distinct readers (each its own browser
-User-Agent, keeping the cookie the portal sets) open the article --repeats times each, over --connections
+and once with counting on, and drives it from this process: --visitors distinct readers (one browser User-Agent,
+each reader its own address in X-Forwarded-For, keeping the cookie the portal sets) open the article --repeats times each, over --connections
 parallel connections (threads and http.client, no external network). It prints requests per second and the
 p50/p99 latency of each run with the CPU time gunicorn's workers spent per request, the throughput counting
 costs (best round of each) and its CPU cost per request (median; less disturbed by other load), and checks that
@@ -131,7 +131,7 @@ def reset_counts(article) -> None:
 
 def run(path: str, *, counting: bool, args, run_id: str) -> dict:
     port = free_port()
-    env = {**os.environ, "VIEW_COUNTING": "true" if counting else "false"}
+    env = {**os.environ, "VIEW_COUNTING": "true" if counting else "false", "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}
     if args.redis:
         env |= {"REDIS_URL": args.redis, "CACHE_KEY_PREFIX": f"bench-{run_id}"}
     server = subprocess.Popen(  # noqa: S603
@@ -147,7 +147,8 @@ def run(path: str, *, counting: bool, args, run_id: str) -> dict:
 
     def reader(n: int) -> None:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        headers = {"User-Agent": f"{BROWSER} khach/{run_id}-{n}", "Accept": "text/html"}
+        # Readers share a browser but not an address (as behind a reverse proxy that sets X-Forwarded-For).
+        headers = {"User-Agent": BROWSER, "X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
         mine = []
         try:
             for _ in range(args.repeats):

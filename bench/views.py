@@ -9,12 +9,12 @@ It builds a throwaway database (a temporary SQLite file by default; with DATABAS
 and refilled, so never point it at real data) with one article page among 30 articles, then, for each round,
 serves the portal with gunicorn (2 workers × 4 threads) on a free 127.0.0.1 port, once with VIEW_COUNTING=false
 and once with counting on, and drives it from this process: --visitors distinct readers (one browser User-Agent,
-each reader its own address in X-Forwarded-For, keeping the cookie the portal sets) open the article --repeats times each, over --connections
-parallel connections (threads and http.client, no external network). It prints requests per second and the
-p50/p99 latency of each run with the CPU time gunicorn's workers spent per request, the throughput counting
-costs (best round of each) and its CPU cost per request (median; less disturbed by other load), and checks that
-the stored count, the day's figure and the day's site visits all equal the number of distinct readers (after
-`flush_views` with --redis). Exit status 1 if a count is wrong.
+each reader its own address in X-Forwarded-For, keeping the cookie the portal sets) open the article --repeats
+times each, over --connections parallel connections (threads and http.client, no external network). It prints
+requests per second and the p50/p99 latency of each run with the CPU time gunicorn's workers spent per request,
+the throughput counting costs (best round of each) and its CPU cost per request (median; less disturbed by other
+load), and checks that the stored count, the day's figure and the day's site visits all equal the number of
+distinct readers (after `flush_views` with --redis). Exit status 1 if a count is wrong.
 """
 
 import argparse

@@ -84,7 +84,13 @@ def claim_view(*, article_id: int, visitor: str, now: datetime.datetime, window:
             f"INSERT INTO {table} (article_id, visitor, counted_at) VALUES (%s, %s, %s) "  # noqa: S608
             f"ON CONFLICT (article_id, visitor) DO UPDATE SET counted_at = excluded.counted_at "
             f"WHERE {table}.counted_at <= %s RETURNING id",
-            [article_id, visitor, now, now - datetime.timedelta(seconds=window)],
+            # Adapted as the ORM does, so marks read and pruned through the ORM compare the same way.
+            [
+                article_id,
+                visitor,
+                connection.ops.adapt_datetimefield_value(now),
+                connection.ops.adapt_datetimefield_value(now - datetime.timedelta(seconds=window)),
+            ],
         )
         return cursor.fetchone() is not None
 

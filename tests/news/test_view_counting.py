@@ -298,3 +298,33 @@ def test_sqlite_writers_wait_for_the_lock_instead_of_failing():
     assert options["timeout"] >= 5
     assert "journal_mode=WAL" in options["init_command"]
     assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
+
+
+def test_expired_marks_are_pruned_and_fresh_ones_kept(article):
+    from news.models import ArticleViewMark
+    from news.viewcounts import prune_view_marks
+
+    with time_machine.travel(NOON, tick=False) as clock:
+        Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="10.0.0.1").get(article.get_absolute_url())
+        clock.shift(datetime.timedelta(minutes=20))
+        Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="10.0.0.2").get(article.get_absolute_url())
+        clock.shift(datetime.timedelta(minutes=11))
+        assert prune_view_marks(now=datetime.datetime.now(datetime.UTC), window=1800) == 1
+    assert ArticleViewMark.objects.count() == 1
+    assert views(article) == 288
+
+
+def test_flush_views_without_redis_only_prunes(article, settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.VIEW_COUNT_BUFFER = False
+    with time_machine.travel(NOON, tick=False) as clock:
+        Client(HTTP_USER_AGENT=BROWSER_USER_AGENT).get(article.get_absolute_url())
+        clock.shift(datetime.timedelta(days=2))
+        out = StringIO()
+        call_command("flush_views", stdout=out)
+    assert "0 views written (no Redis buffer" in out.getvalue()
+    assert "3 expired marks removed" in out.getvalue()  # the view's mark, the day's visit mark, the online row
+    assert views(article) == 287

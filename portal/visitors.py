@@ -147,7 +147,7 @@ class VisitorMiddleware:
                     samesite="Lax",
                     secure=request.is_secure(),
                 )
-            if is_countable(request):
+            if is_countable(request) and not getattr(request, "site_visit_recorded", False):
                 from .visits import record_site_visit
 
                 try:

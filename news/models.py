@@ -1,11 +1,12 @@
 """Categories, tags and articles."""
 
+import datetime
 import itertools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import connection, models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -114,6 +115,17 @@ class ArticleQuerySet(models.QuerySet):
 
     def most_viewed(self):
         return self.published().for_listing().order_by("-view_count", "-published_at")
+
+    def most_viewed_in(self, days: int):
+        """Most viewed over the last `days` days, today included, by the daily figures (`period_views`)."""
+        since = timezone.localdate() - datetime.timedelta(days=days - 1)
+        return (
+            self.published()
+            .for_listing()
+            .filter(daily_views__day__gte=since)
+            .annotate(period_views=Sum("daily_views__views"))
+            .order_by("-period_views", "-published_at", "-id")
+        )
 
     def featured(self):
         return self.latest().filter(is_featured=True)
@@ -372,4 +384,7 @@ from .related import RelatedArticle  # noqa: E402, F401
 
 # The newsroom's review log and the article revisions, registered with the news app the same way.
 from .revisions import ArticleRevision  # noqa: E402, F401
+
+# View counting's own tables (daily figures, per-visitor marks, the Redis flush ledger).
+from .viewcounts import ArticleDailyViews, ArticleViewMark, ViewFlush  # noqa: E402, F401
 from .workflow import ArticleEvent  # noqa: E402, F401

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from campaigns.models import Award, Document, Exemplar, GoodModel
 
+from .counting import mark_response, shown_count
 from .forms import SearchForm
 from .models import Article, Category, Tag
 from .related import related_articles
@@ -86,11 +87,14 @@ class ArticleDetailView(DetailView):
         )
 
     def get(self, request, *args, **kwargs):
+        """Render the article; `counting.ArticleViewMiddleware` counts the view once the page rendered."""
         self.object = self.get_object()
         if self.object.has_records:  # most articles link no record: no query for them
             prefetch_related_objects([self.object], *EMULATION_PREFETCHES)
-        self.object.count_view()
-        return self.render_to_response(self.get_context_data(object=self.object))
+        shown = shown_count(self.object)
+        response = self.render_to_response(self.get_context_data(object=self.object, view_count=shown))
+        mark_response(response, article=self.object, shown=shown)
+        return response
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(related_articles=related_articles(self.object), **kwargs)

@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
+    "portal.visitors.VisitorMiddleware",
+    "news.counting.ArticleViewMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -278,3 +281,12 @@ IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 # How long a signed preview link of an unpublished article stays valid (seconds; three days by default).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
+# View counters (news/counting.py, portal/visitors.py). VIEW_COUNTING=false turns every counter off (benchmarks).
+VIEW_COUNTING = env_bool("VIEW_COUNTING", True)
+# One view per visitor per article within this many seconds.
+VIEW_COUNT_WINDOW = int(os.environ.get("VIEW_COUNT_WINDOW", "1800"))
+# With Redis, views are kept in Redis and written to the database in batches by `manage.py flush_views`.
+VIEW_COUNT_BUFFER = env_bool("VIEW_COUNT_BUFFER", bool(REDIS_URL))
+VIEW_BUFFER_REDIS_URL = os.environ.get("VIEW_BUFFER_REDIS_URL", REDIS_URL)
+# Visits counted by the portal this one replaces, added to "Số lượt truy cập".
+SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))

@@ -5,9 +5,26 @@ from django.core.cache import cache
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Cached blocks (menu, slogans) must not leak from one test into the next."""
+    from portal.visitors import recent
+
     cache.clear()
+    recent.clear()  # the view counter's per-process hints, like the cache, must start empty
     yield
     cache.clear()
+    recent.clear()
+
+
+BROWSER_USER_AGENT = (
+    "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36"
+)
+
+
+@pytest.fixture
+def client():
+    """The test client as a reader's browser: a request without User-Agent is a bot's and counts no view."""
+    from django.test import Client
+
+    return Client(HTTP_USER_AGENT=BROWSER_USER_AGENT)
 
 
 def _group(name):

@@ -79,3 +79,34 @@
     });
   });
 })();
+
+// Tabs ("Xem nhiều nhất": 7 ngày, 30 ngày, Tất cả). Without scripts every list shows, each under its heading.
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-tabs]").forEach(function (box) {
+    var list = box.querySelector("[role=tablist]");
+    var tabs = box.querySelectorAll("[role=tab]");
+    if (!list || !tabs.length) return;
+    list.hidden = false;
+    box.classList.add("tabs--on");
+    function select(tab) {
+      tabs.forEach(function (other) {
+        var on = other === tab;
+        other.setAttribute("aria-selected", on ? "true" : "false");
+        other.tabIndex = on ? 0 : -1;
+        document.getElementById(other.getAttribute("aria-controls")).hidden = !on;
+      });
+    }
+    tabs.forEach(function (tab, index) {
+      tab.addEventListener("click", function () { select(tab); });
+      tab.addEventListener("keydown", function (event) {
+        var step = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+        if (!step) return;
+        var next = tabs[(index + step + tabs.length) % tabs.length];
+        select(next);
+        next.focus();
+      });
+    });
+    select(tabs[0]);
+  });
+})();

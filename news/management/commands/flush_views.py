@@ -1,0 +1,34 @@
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from news.view_buffer import get_buffer
+from news.viewcounts import prune_view_marks
+from portal.visits import prune_site_marks
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the views buffered in Redis to the database (safe to run while another run is going, and again "
+        "after a failed one), then drop the view marks and site-visit marks that can no longer refuse anything. "
+        "Run it every minute (cron or a systemd timer, see README)."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Only say how many views are pending.")
+        parser.add_argument("--no-prune", action="store_true", help="Keep the expired marks.")
+
+    def handle(self, *args, dry_run=False, no_prune=False, verbosity=1, **options):
+        buffer = get_buffer()
+        if dry_run:
+            pending = buffer.pending_total() if buffer else 0
+            self.stdout.write(f"{pending} views pending in Redis.")
+            return
+        written = buffer.flush() if buffer else 0
+        pruned = 0
+        if not no_prune:
+            now = timezone.now()
+            pruned = prune_view_marks(now=now, window=settings.VIEW_COUNT_WINDOW) + prune_site_marks(now=now)
+        if verbosity >= 1:
+            where = "from Redis" if buffer else "(no Redis buffer: views go straight to the database)"
+            self.stdout.write(f"{written} views written {where}; {pruned} expired marks removed.")

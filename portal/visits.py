@@ -1,0 +1,122 @@
+"""Site-wide counters: "Số lượt truy cập" (one visit per visitor per day) and "đang online" (last 5 minutes).
+
+Written by `visitors.VisitorMiddleware` at most once per visitor per day (visits) and once per minute (online),
+whatever the number of pages the visitor opens; read through the cache, so showing them on every page costs no
+query while the cache is warm.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection, models, transaction
+from django.db.models import Sum
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .visitors import recent, remember_once_committed
+
+ONLINE_WINDOW = datetime.timedelta(minutes=5)
+ONLINE_REFRESH = 60  # seconds: a visitor's "last seen" is written at most this often
+COUNTERS_CACHE_KEY = "portal:site-counters"
+COUNTERS_CACHE_SECONDS = 30
+
+
+class SiteVisitDay(models.Model):
+    """How many distinct visitors came on one day."""
+
+    day = models.DateField(_("ngày"), unique=True)
+    visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = _("lượt truy cập trong ngày")
+        verbose_name_plural = _("lượt truy cập theo ngày")
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y}: {self.visits}"
+
+
+class SiteVisitMark(models.Model):
+    """A visitor already counted on a day; rows of past days are pruned by `flush_views`."""
+
+    day = models.DateField()
+    visitor = models.CharField(max_length=32)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["day", "visitor"], name="site_visit_mark_unique")]
+
+    def __str__(self):
+        return f"{self.day} {self.visitor}"
+
+
+class OnlineVisitor(models.Model):
+    """When a visitor was last seen."""
+
+    visitor = models.CharField(max_length=32, unique=True)
+    seen_at = models.DateTimeField(db_index=True)
+
+    def __str__(self):
+        return self.visitor
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def record_site_visit(*, visitor: str, now: datetime.datetime) -> bool:
+    """Note that a visitor opened a page; returns whether this was the visitor's first visit of the day."""
+    day = timezone.localdate(now)
+    stamp = now.timestamp()
+    day_key, online_key = ("visit", day, visitor), ("online", visitor)
+    new_visit = False
+    if recent.seen(day_key, stamp) and recent.seen(online_key, stamp):
+        return False
+    with transaction.atomic(), connection.cursor() as cursor:
+        if not recent.seen(day_key, stamp):
+            cursor.execute(
+                f"INSERT INTO {_table(SiteVisitMark)} (day, visitor) VALUES (%s, %s) "  # noqa: S608
+                "ON CONFLICT (day, visitor) DO NOTHING RETURNING id",
+                [day, visitor],
+            )
+            new_visit = cursor.fetchone() is not None
+            if new_visit:
+                cursor.execute(
+                    f"INSERT INTO {_table(SiteVisitDay)} (day, visits) VALUES (%s, 1) "  # noqa: S608
+                    f"ON CONFLICT (day) DO UPDATE SET visits = {_table(SiteVisitDay)}.visits + 1",
+                    [day],
+                )
+        if not recent.seen(online_key, stamp):
+            OnlineVisitor.objects.bulk_create(
+                [OnlineVisitor(visitor=visitor, seen_at=now)],
+                update_conflicts=True,
+                unique_fields=["visitor"],
+                update_fields=["seen_at"],
+            )
+    end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+    remember_once_committed(day_key, end_of_day.timestamp())
+    remember_once_committed(online_key, stamp + ONLINE_REFRESH)
+    return new_visit
+
+
+def site_counters() -> dict:
+    """{"visits": all visits ever (plus SITE_VISITS_OFFSET), "online": visitors of the last 5 minutes}, cached."""
+    counters = cache.get(COUNTERS_CACHE_KEY)
+    if counters is None:
+        since = timezone.now() - ONLINE_WINDOW
+        total = SiteVisitDay.objects.aggregate(total=Sum("visits"))["total"] or 0
+        counters = {
+            "visits": total + settings.SITE_VISITS_OFFSET,
+            # The reader looking at the page is online, even before their first visit is written.
+            "online": max(1, OnlineVisitor.objects.filter(seen_at__gte=since).count()),
+        }
+        cache.set(COUNTERS_CACHE_KEY, counters, COUNTERS_CACHE_SECONDS)
+    return counters
+
+
+def prune_site_marks(*, now: datetime.datetime) -> int:
+    """Drop day marks of past days and visitors not seen for a day; returns how many rows went."""
+    today = timezone.localdate(now)
+    deleted, _ = SiteVisitMark.objects.filter(day__lt=today).delete()
+    gone, _ = OnlineVisitor.objects.filter(seen_at__lt=now - datetime.timedelta(days=1)).delete()
+    return deleted + gone

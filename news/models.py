@@ -5,7 +5,7 @@ import itertools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
-from django.db import connection, models
+from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce, Substr, TruncMonth
 from django.urls import reverse
@@ -358,22 +358,6 @@ class Article(models.Model):
             and self.published_at is not None
             and self.published_at <= timezone.now()
         )
-
-    def count_view(self) -> int:
-        """Add one view atomically in the database and return the stored count including it.
-
-        A single UPDATE ... RETURNING: no read-modify-write, so concurrent readers never lose a view.
-        """
-        table = connection.ops.quote_name(Article._meta.db_table)
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"UPDATE {table} SET view_count = view_count + 1 WHERE id = %s RETURNING view_count",  # noqa: S608
-                [self.pk],
-            )
-            row = cursor.fetchone()
-        if row:
-            self.view_count = row[0]
-        return self.view_count
 
 
 # Readers' comments live in their own module; importing them here registers the models with the news app.

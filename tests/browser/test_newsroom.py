@@ -8,6 +8,7 @@ from PIL import Image
 
 from news.models import Article, ArticleEvent
 from tests.browser.conftest import DESKTOP, PHONE
+from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_category
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -112,9 +113,11 @@ def test_writer_submits_editor_publishes_reader_reads(live_server, browser, scre
     ]
     context.close()
 
-    # A reader sees it, with its counter, at desktop and phone widths.
-    for name, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
-        context = browser.new_context(viewport=viewport)
+    # Two readers see it, with its counter, at desktop and phone widths. Headless Chromium names itself in its
+    # User-Agent and would be taken for a bot (news.counting), so each reader's browser says what a real one says.
+    phone_agent = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile"
+    for name, viewport, agent in (("desktop", DESKTOP, BROWSER_USER_AGENT), ("phone", PHONE, phone_agent)):
+        context = browser.new_context(viewport=viewport, user_agent=agent)
         page = context.new_page()
         page.goto(live_server.url + article.get_absolute_url())
         assert page.locator("h1").inner_text() == TITLE

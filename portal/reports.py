@@ -132,7 +132,7 @@ def _sections(report: Report) -> list[tuple[str, list[str], list[list]]]:
 def _csv_cell(value):
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value  # a name typed as a formula must not run as one in a spreadsheet
     return value
 

@@ -155,6 +155,21 @@ def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
     assert cells and all(cell.data_type == "s" for cell in cells)
 
 
+def test_names_starting_with_a_tab_or_return_are_text_in_the_csv(period_data):
+    """OWASP's list: a tab or carriage return before a formula also makes spreadsheets run it."""
+    from portal.reports import export_csv
+
+    for name in ("\t=1+1", "\r=1+1", "@SUM(1)"):
+        make_article(
+            author_name=name,
+            campaigns=[period_data["campaign"]],
+            published_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+    rows = list(csv.reader(io.StringIO(export_csv(build_report(**period_data)).decode("utf-8-sig"))))
+    authors = {row[0] for row in rows if len(row) == 3}
+    assert {"'\t=1+1", "'\r=1+1", "'@SUM(1)"} <= authors, authors
+
+
 def test_report_queries_do_not_grow_with_records(client, administrator, period_data, django_assert_max_num_queries):
     for _ in range(10):
         make_award(campaign=period_data["campaign"], decided_on=period_data["end"])

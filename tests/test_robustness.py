@@ -258,3 +258,43 @@ def test_a_year_filter_far_from_now_selects_nothing_and_does_not_fail(world, cli
     response = client.get(reverse("news:search"), {"q": "sơ kết", "year": "1950"})
     assert response.status_code == 200
     assert "Đảng ủy Sở sơ kết Chỉ thị 05" in response.content.decode()  # the bad filter is dropped, not the query
+
+
+def test_numbers_too_big_for_the_database_in_the_address_are_a_404(world):
+    client = _reader()
+    huge = "9" * 25
+    failures = []
+    for url in (
+        f"/phong-trao/khen-thuong/{huge}/",
+        f"/tham-do-y-kien/{huge}/",
+        f"/binh-luan/{huge}/tep-dinh-kem/",
+        f"/xem-truoc/bai-viet/{huge}/",
+    ):
+        response, error = _request(client, "get", url)
+        status = response.status_code if response is not None else 500
+        if error or status not in {302, 404}:
+            failures.append((url, status, error))
+    response, error = _request(client, "post", f"/tham-do-y-kien/{huge}/binh-chon/", {"choice": huge})
+    if error or response.status_code != 404:
+        failures.append(("vote", error or response.status_code))
+    assert not failures, failures
+
+
+def test_forged_or_garbage_cookies_are_ignored(world):
+    from portal.poll_views import VOTER_COOKIE
+    from portal.visitors import VISITOR_COOKIE
+
+    client = _reader()
+    failures = []
+    # A WSGI server hands headers over as latin-1: UTF-8 bytes arrive as such characters, never as an emoji.
+    for value in ("abc", "\x00", "a:b:c", "x" * 4000, "🙏".encode().decode("latin-1")):
+        client.cookies[VOTER_COOKIE] = value
+        client.cookies[VISITOR_COOKIE] = value
+        for name in ("home", "news:article-detail", "polls:detail"):
+            response, error = _request(client, "get", _urls(world)[name])
+            if error or response.status_code != 200:
+                failures.append((name, value[:10], error or response.status_code))
+        response, error = _request(client, "post", _urls(world)["polls:vote"], {"choice": "abc"})
+        if error or response.status_code != 302:
+            failures.append(("vote", value[:10], error or response.status_code))
+    assert not failures, failures

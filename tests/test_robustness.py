@@ -298,3 +298,27 @@ def test_forged_or_garbage_cookies_are_ignored(world):
         if error or response.status_code != 302:
             failures.append(("vote", value[:10], error or response.status_code))
     assert not failures, failures
+
+
+def test_staff_pages_with_hostile_query_strings_never_give_a_server_error(world, administrator):
+    """The admin's own report and statistics pages read the query string too."""
+    client = _reader()
+    client.force_login(administrator)
+    failures = []
+    names = ("emulation-report", "admin-statistics", "admin:news_article_changelist", "admin:index")
+    extra = [
+        {"start": "2024-13-45", "end": "abc"},
+        {"start": "0001-01-01", "end": "9999-12-31"},
+        {"start": "9999-12-31", "end": "9999-12-31", "format": "xlsx"},
+        {"start": "2024-01-01", "end": "2024-12-31", "format": "csv", "campaign": "9" * 25},
+        {"period": "99999", "article": "9" * 25, "campaign": "9" * 25},
+        {"article": "-1", "period": "abc"},
+        {"status": "khong-co", "category__id__exact": "abc", "published_at__gte": "abc", "o": "99"},
+    ]
+    for name in names:
+        for query in [*_queries(), *extra]:
+            response, error = _request(client, "get", reverse(name), query)
+            status = response.status_code if response is not None else 500
+            if error or status not in ALLOWED:
+                failures.append((name, {k: str(v)[:30] for k, v in query.items()}, status, error))
+    assert not failures, failures[:20]

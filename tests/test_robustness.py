@@ -322,3 +322,28 @@ def test_staff_pages_with_hostile_query_strings_never_give_a_server_error(world,
             if error or status not in ALLOWED:
                 failures.append((name, {k: str(v)[:30] for k, v in query.items()}, status, error))
     assert not failures, failures[:20]
+
+
+def test_hostile_comments_and_votes_are_refused_without_saving(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from news.comments import Comment
+    from portal.polls import PollVote
+
+    client = _reader()
+    failures = []
+    for value in HOSTILE_VALUES:
+        data = {"name": value, "email": value, "text": value, "website": "", "choice": value}
+        for name in ("news:comment-post", "polls:vote"):
+            response, error = _request(client, "post", _urls(world)[name], data)
+            status = response.status_code if response is not None else 500
+            if error or status not in {200, 302, 400, 429}:
+                failures.append((name, value[:10], status, error))
+    fake_pdf = SimpleUploadedFile("bao-cao.pdf", b"<html><script>alert(1)</script></html>", "application/pdf")
+    data = {"name": "Nguyễn Văn A", "email": "a@example.vn", "text": "Bài viết rất hay và bổ ích.", "website": ""}
+    response, error = _request(client, "post", _urls(world)["news:comment-post"], {**data, "attachment": fake_pdf})
+    if error or response.status_code != 400:
+        failures.append(("fake pdf", error or response.status_code))
+    assert not failures, failures
+    assert not Comment.objects.exists()  # not half-saved, and not the comment with the disguised file
+    assert not PollVote.objects.exists()

@@ -1,3 +1,4 @@
+import ipaddress
 from pathlib import PurePath
 
 from django.conf import settings
@@ -23,7 +24,11 @@ def client_ip(request) -> str | None:
     """
     header = settings.CLIENT_IP_HEADER
     value = request.META.get(header, "") if header else ""
-    return (value.split(",")[-1].strip() or None) if value else request.META.get("REMOTE_ADDR") or None
+    address = value.split(",")[-1].strip() if value else request.META.get("REMOTE_ADDR", "")
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:  # "unknown", "1.2.3.4:80", a misconfigured proxy: not worth a 500 on PostgreSQL's inet
+        return None
 
 
 def _comments_anchor(article) -> str:

@@ -3,10 +3,12 @@
 Links are absolute with ``SITE_URL`` (the public address), whatever host the request came through.
 """
 
+import re
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
-from django.utils.feedgenerator import Atom1Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
@@ -14,6 +16,35 @@ from campaigns.models import Campaign
 from .models import Article, Category
 
 FEED_SIZE = 20
+
+# Characters XML 1.0 forbids; a vertical tab pasted from Word into a title would otherwise make the feed a 500.
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return _NOT_XML.sub(" ", value)
+    if isinstance(value, list | tuple):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
+class _XmlSafeFeed:
+    """A feed generator that drops the characters XML cannot carry from every text it is given."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*[_xml_safe(a) for a in args], **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs):
+        super().add_item(*[_xml_safe(a) for a in args], **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
+class SafeRssFeed(_XmlSafeFeed, Rss201rev2Feed):
+    pass
+
+
+class SafeAtomFeed(_XmlSafeFeed, Atom1Feed):
+    pass
 
 
 def absolute(path: str) -> str:
@@ -25,6 +56,7 @@ class LatestArticlesFeed(Feed):
 
     description = _("Tin mới nhất về học tập và làm theo tư tưởng, đạo đức, phong cách Hồ Chí Minh")
     language = "vi"
+    feed_type = SafeRssFeed
 
     def title(self, obj=None):
         return _("Tin mới – %(site)s") % {"site": settings.SITE_NAME}
@@ -67,7 +99,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
     subtitle = LatestArticlesFeed.description
 
 
@@ -89,7 +121,7 @@ class CategoryFeed(LatestArticlesFeed):
 
 
 class CategoryAtomFeed(CategoryFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def subtitle(self, obj):
         return self.description(obj)
@@ -113,7 +145,7 @@ class CampaignFeed(LatestArticlesFeed):
 
 
 class CampaignAtomFeed(CampaignFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def subtitle(self, obj):
         return self.description(obj)

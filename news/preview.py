@@ -6,6 +6,7 @@ Never cached, never counted as a view, never indexed by search engines.
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core import signing
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.decorators import method_decorator
@@ -14,6 +15,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
 from .models import Article
+from .related import compute_related
 
 _SALT = "news.preview"
 
@@ -43,8 +45,15 @@ class BasePreviewView(DetailView):
     context_object_name = "article"
 
     def get_context_data(self, **kwargs):
-        related = Article.objects.related_to(self.object)[:6]
-        return super().get_context_data(is_preview=True, related_articles=related, **kwargs)
+        # As readers will see it: pinned related news first, and the records block (public awards only).
+        from .views import EMULATION_PREFETCHES
+
+        article = self.object
+        prefetch_related_objects([article], *EMULATION_PREFETCHES)
+        article.has_records = any(
+            getattr(article, name).all() for name in ("good_models", "exemplars", "awards", "documents")
+        )
+        return super().get_context_data(is_preview=True, related_articles=compute_related(article), **kwargs)
 
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticleEvent, ArticleRevision, Category
+from .related import bump_generation
 from .revisions import snapshot
 
 Status = Article.Status
@@ -62,6 +63,9 @@ def _transition(*, article: Article, by, action: str, note: str = "") -> Article
         ArticleEvent.objects.create(
             article=current, action=action, from_status=current.status, to_status=target, by=by, note=note
         )
+        # update() sends no post_save: say it here, or cached lists (related news, most viewed) keep a withdrawn
+        # article, or miss a published one, until they expire.
+        transaction.on_commit(bump_generation)
     for name, value in fields.items():
         setattr(article, name, value)
     return article

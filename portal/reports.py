@@ -132,7 +132,7 @@ def _sections(report: Report) -> list[tuple[str, list[str], list[list]]]:
 def _csv_cell(value):
     if isinstance(value, datetime.date):
         return value.strftime("%d/%m/%Y")
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value  # a name typed as a formula must not run as one in a spreadsheet
     return value
 
@@ -153,6 +153,7 @@ def export_csv(report: Report) -> bytes:
 def export_xlsx(report: Report) -> bytes:
     """One sheet per table, numbers as numbers and dates as dates."""
     from openpyxl import Workbook
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
     from openpyxl.styles import Font
 
     workbook = Workbook()
@@ -163,7 +164,8 @@ def export_xlsx(report: Report) -> bytes:
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         for row in rows:
-            sheet.append(row)
+            # Control characters (a vertical tab pasted from Word) are refused by openpyxl: a space instead.
+            sheet.append([ILLEGAL_CHARACTERS_RE.sub(" ", v) if isinstance(v, str) else v for v in row])
             for cell in sheet[sheet.max_row]:
                 if isinstance(cell.value, datetime.date):
                     cell.number_format = "DD/MM/YYYY"

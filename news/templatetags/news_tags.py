@@ -5,6 +5,7 @@ from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
 
 from news.models import Article, Category
+from news.related import generation
 
 MOST_VIEWED_CACHE_SECONDS = 300
 
@@ -41,7 +42,8 @@ def most_viewed_box(limit=6, category=None):
     """
     if not isinstance(category, Category):  # pages that have no category, or call something else "category"
         category = None
-    key = f"news:most-viewed:{limit}:{getattr(category, 'pk', '')}"
+    # The articles' generation (news.related) in the key: a withdrawal or publication shows at once.
+    key = f"news:most-viewed:{generation()}:{limit}:{getattr(category, 'pk', '')}"
     periods = cache.get(key)
     if periods is None:
         articles = Article.objects.all() if category is None else Article.objects.in_category(category)

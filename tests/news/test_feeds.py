@@ -99,3 +99,21 @@ class AlternateLinkTests:
         assert reverse("news:category-feed-atom", kwargs={"slug": category.slug}) in html
         html = client.get(campaign.get_absolute_url()).content.decode()
         assert reverse("news:campaign-feed-rss", kwargs={"slug": campaign.slug}) in html
+
+
+def test_characters_xml_cannot_carry_never_break_a_feed(client):
+    """A vertical tab pasted from Word into a title used to make every feed a 500."""
+    category = make_category("Tin\x0choạt động")
+    campaign = make_campaign(code="05-CT/TW", title="Về\x0bđẩy mạnh")
+    make_article(
+        "Hội nghị\x0bsơ kết", lead="Sáng\x01nay", author_name="T.\x1fHùng", category=category, campaigns=[campaign]
+    )
+    urls = [reverse("news:feed-rss"), reverse("news:feed-atom")]
+    urls += [reverse(f"news:category-feed-{kind}", args=[category.slug]) for kind in ("rss", "atom")]
+    urls += [reverse(f"news:campaign-feed-{kind}", args=[campaign.slug]) for kind in ("rss", "atom")]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        feed = feedparser.parse(response.content)
+        assert not feed.bozo, (url, feed.bozo_exception)
+        assert feed.entries[0].title == "Hội nghị sơ kết"

@@ -66,3 +66,19 @@ def test_a_category_page_ranks_its_own_articles(client, articles):
     box = html[html.index("most-viewed") :]
     assert "Gương sáng trong chuyên mục" in box
     assert "Bài nổi bật trong tuần" not in box
+
+
+def test_an_article_withdrawn_through_the_workflow_leaves_the_cached_box_at_once(
+    articles, editor, django_capture_on_commit_callbacks
+):
+    from news.services import withdraw_article
+    from news.templatetags.news_tags import most_viewed_box
+
+    def shown():
+        return {a.pk for _key, _label, rows in most_viewed_box()["periods"] for a, _views in rows}
+
+    _, _, week = articles
+    assert week.pk in shown()  # now cached for five minutes
+    with django_capture_on_commit_callbacks(execute=True):
+        withdraw_article(article=week, by=editor)
+    assert week.pk not in shown()

@@ -86,3 +86,25 @@ def test_the_admin_offers_both_preview_links(client, editor, draft):
     html = client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
     assert reverse("news:article-preview", kwargs={"pk": draft.pk}) in html
     assert "/xem-truoc/" in html and "hết hạn sau 3 ngày" in html
+
+
+def test_the_preview_shows_pinned_related_news_and_the_records_as_readers_will(client, editor, draft):
+    from news.related import RelatedArticle
+    from tests.factories import make_award, make_exemplar, make_good_model
+
+    pinned = make_article("Bài được biên tập viên ghim")
+    withdrawn = make_article("Bài đã gỡ được ghim", status=Article.Status.WITHDRAWN)
+    RelatedArticle.objects.create(article=draft, related=withdrawn, position=0)
+    RelatedArticle.objects.create(article=draft, related=pinned, position=1)
+    exemplar = make_exemplar("Đồng chí Lê Thị Mai")
+    draft.good_models.add(make_good_model("Nụ cười tiếp dân"))
+    from campaigns.models import Award
+
+    revoked = {"revoked_by_number": "12/QĐ-UBND", "revoked_on": datetime.date(2024, 6, 1)}
+    draft.awards.add(make_award(exemplar=exemplar, prize="Giải thu hồi", status=Award.Status.REVOKED, **revoked))
+    client.force_login(editor)
+    html = client.get(reverse("news:article-preview", kwargs={"pk": draft.pk})).content.decode()
+    assert "Bài được biên tập viên ghim" in html
+    assert "Bài đã gỡ được ghim" not in html
+    assert "Trong bài này" in html and "Nụ cười tiếp dân" in html
+    assert "Giải thu hồi" not in html  # a revoked award is not public

@@ -188,6 +188,22 @@ class CacheTests:
         crafted["one_tag"].delete()
         assert crafted["one_tag"] not in related_articles(article, limit=20)
 
+    def test_a_pinned_article_withdrawn_through_the_workflow_leaves_the_cached_lists(
+        self, crafted, editor, client, django_capture_on_commit_callbacks
+    ):
+        from news.services import publish_article, withdraw_article
+
+        article, pinned = crafted["article"], crafted["unrelated"]
+        RelatedArticle.objects.create(article=article, related=pinned, position=0)
+        assert related_articles(article)[0] == pinned  # cached now
+        with django_capture_on_commit_callbacks(execute=True):
+            withdraw_article(article=pinned, by=editor)
+        assert pinned not in related_articles(article, limit=20)
+        assert pinned.title not in client.get(article.get_absolute_url()).content.decode()
+        with django_capture_on_commit_callbacks(execute=True):
+            publish_article(article=pinned, by=editor)
+        assert related_articles(article)[0] == pinned
+
     def test_changing_themes_tags_or_pins_refresh_the_lists(self, crafted):
         article = crafted["article"]
         assert crafted["unrelated"] not in related_articles(article, limit=20)

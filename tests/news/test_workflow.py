@@ -280,6 +280,63 @@ def _delete_others_article(client, user, other):
     return not Article.objects.filter(pk=article.pk).exists()
 
 
+def _link_records_to_own_draft(client, user, other):
+    """The article form's record autocompletes (good models, exemplars, awards, documents) save with a draft."""
+    from tests.factories import make_award, make_document, make_exemplar, make_good_model
+
+    article = make_draft(user)
+    exemplar = make_exemplar()
+    records = {
+        "good_models": make_good_model(),
+        "exemplars": exemplar,
+        "awards": make_award(exemplar=exemplar),
+        "documents": make_document(),
+    }
+    response = client.get(reverse("admin:news_article_change", args=[article.pk]))
+    if response.status_code != 200:
+        return False
+    post_change(client, article, **{name: [record.pk] for name, record in records.items()})
+    return all(list(getattr(article, name).all()) == [record] for name, record in records.items())
+
+
+def _search_records_to_link(client, user, other):
+    from tests.factories import make_good_model
+
+    make_good_model("Nụ cười tiếp dân")
+    response = client.get(
+        reverse("admin:autocomplete"),
+        {"term": "Nụ cười", "app_label": "news", "model_name": "article", "field_name": "good_models"},
+    )
+    return response.status_code == 200 and ["Nụ cười tiếp dân" in r["text"] for r in response.json()["results"]] == [
+        True
+    ]
+
+
+def _link_suggested_documents(client, user, other):
+    from tests.factories import make_document
+
+    document = make_document("185-KH/ĐU")
+    article = make_draft(user, body="<p>Thực hiện Kế hoạch số 185-KH/ĐU của Đảng ủy Sở.</p>")
+    html = client.get(reverse("admin:news_article_change", args=[article.pk])).content.decode()
+    if "185-KH/ĐU" not in html:
+        return False
+    post_change(client, article, link_suggested="on")
+    return list(article.documents.all()) == [document]
+
+
+def _pin_related_on_own_draft(client, user, other):
+    from news.related import RelatedArticle
+
+    article = make_draft(user)
+    pinned = make_article("Bài được ghim")
+    post_change(
+        client,
+        article,
+        **{"related_links-TOTAL_FORMS": "1", "related_links-0-related": pinned.pk, "related_links-0-position": "0"},
+    )
+    return RelatedArticle.objects.filter(article=article, related=pinned).exists()
+
+
 def _manage_campaigns(client, user, other):
     return client.get(reverse("admin:campaigns_campaign_add")).status_code == 200
 
@@ -302,10 +359,22 @@ ACTIONS = {
     "delete_others_article": _delete_others_article,
     "manage_campaigns": _manage_campaigns,
     "manage_users": _manage_users,
+    # What the merge added to the article form: records, their search, link suggestions, pinned related news.
+    "link_records_to_own_draft": _link_records_to_own_draft,
+    "search_records_to_link": _search_records_to_link,
+    "link_suggested_documents": _link_suggested_documents,
+    "pin_related_on_own_draft": _pin_related_on_own_draft,
 }
 # role -> the actions it may do; every other action must be refused.
 ALLOWED = {
-    "writer": {"add", "edit_own_draft", "submit_own_draft"},
+    "writer": {
+        "add",
+        "edit_own_draft",
+        "submit_own_draft",
+        "link_records_to_own_draft",
+        "search_records_to_link",
+        "link_suggested_documents",
+    },
     "editor": set(ACTIONS) - {"manage_campaigns", "manage_users"},
     "administrator": set(ACTIONS),
 }

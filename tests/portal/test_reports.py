@@ -155,6 +155,35 @@ def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
     assert cells and all(cell.data_type == "s" for cell in cells)
 
 
+def test_names_starting_with_a_tab_or_return_are_text_in_the_csv(period_data):
+    """OWASP's list: a tab or carriage return before a formula also makes spreadsheets run it."""
+    from portal.reports import export_csv
+
+    for name in ("\t=1+1", "\r=1+1", "@SUM(1)"):
+        make_article(
+            author_name=name,
+            campaigns=[period_data["campaign"]],
+            published_at=timezone.now() - datetime.timedelta(hours=1),
+        )
+    rows = list(csv.reader(io.StringIO(export_csv(build_report(**period_data)).decode("utf-8-sig"))))
+    authors = {row[0] for row in rows if len(row) == 3}
+    assert {"'\t=1+1", "'\r=1+1", "'@SUM(1)"} <= authors, authors
+
+
+def test_control_characters_in_names_do_not_break_the_excel_export(client, editor, period_data):
+    make_article(
+        author_name="T.\x0bHùng",
+        campaigns=[period_data["campaign"]],
+        published_at=timezone.now() - datetime.timedelta(hours=1),
+    )
+    client.force_login(editor)
+    params = {"start": period_data["start"], "end": period_data["end"], "format": "xlsx"}
+    response = client.get(reverse("emulation-report"), params)
+    assert response.status_code == 200
+    sheet = load_workbook(io.BytesIO(response.content))["Theo tác giả"]
+    assert "T. Hùng" in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+
+
 def test_report_queries_do_not_grow_with_records(client, administrator, period_data, django_assert_max_num_queries):
     for _ in range(10):
         make_award(campaign=period_data["campaign"], decided_on=period_data["end"])

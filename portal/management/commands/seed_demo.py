@@ -213,6 +213,28 @@ THEMES = [
         "phong cách Hồ Chí Minh",
         "",
     ),
+    (
+        "01-2025-so",
+        "01-KL/TW",
+        2025,
+        2025,
+        "dang-bo",
+        "DU",
+        "Học tập và làm theo Bác về ý chí tự lực, tự cường, đoàn kết, sáng tạo hoàn thành nhiệm vụ nhiệm kỳ "
+        "2021 - 2025",
+        "",
+    ),
+    (
+        "01-2026-so",
+        "01-KL/TW",
+        2026,
+        2026,
+        "dang-bo",
+        "DU",
+        "Học tập và làm theo Bác về đổi mới sáng tạo, đẩy mạnh chuyển đổi số, nâng cao chất lượng phục vụ Nhân dân "
+        "và doanh nghiệp",
+        "",
+    ),
 ]
 
 DOCUMENTS = [
@@ -353,6 +375,7 @@ class Command(BaseCommand):
         )
         import_module("portal.demo_content.surroundings").seed(stdout=self.stdout)
         import_module("portal.demo_content.emulation").seed(stdout=self.stdout, with_files=not no_images)
+        import_module("portal.demo_content.activity").seed(stdout=self.stdout)
 
     def seed_issuers(self):
         return {

@@ -37,7 +37,6 @@ PINS = [
 # (article whose title contains..., words naming the good models / exemplars / awards it reports)
 RECORD_LINKS = [
     ("Nụ cười tiếp dân", {"good_models": ["Nụ cười tiếp dân"], "awards": ["Nụ cười tiếp dân"]}),
-    ("Lê Hoàng Phúc", {"exemplars": ["Lê Hoàng Phúc"], "awards": ["Lê Hoàng Phúc"]}),
     ("Tổng kết 5 năm thực hiện Kết luận 01-KL/TW", {"good_models": [""], "exemplars": [""], "awards": [""]}),
     ("Sơ kết 2 năm thực hiện Kết luận 01-KL/TW", {"exemplars": [""], "awards": [""]}),
 ]

@@ -96,7 +96,7 @@ CAMPAIGNS = [
         "phong-trao",
         "BDVTW",
         "2009-10-01",
-        'Phong trào thi đua "Dân vận khéo"',
+        "Phong trào thi đua “Dân vận khéo”",
         True,
         None,
         "Phong trào thi đua khuyến khích cán bộ, đảng viên làm tốt công tác dân vận, gần dân, hiểu dân, "

@@ -43,6 +43,9 @@ RECORD_LINKS = [
 
 THEMES_BY_TITLE = [("năm 2026", 2026), ("2025", 2025)]
 
+# the department's 2026 theme (digital transformation) and the records that answer it
+THEME_2026_RECORDS = {"good_models": ["Một cửa điện tử"], "exemplars": ["Lê Minh Tâm"]}
+
 
 def _first(title_part: str):
     return Article.objects.published().filter(title__icontains=title_part).order_by("-published_at").first()
@@ -142,6 +145,14 @@ def seed_record_links() -> int:
         if article is not None and theme is not None and not article.themes.filter(pk=theme.pk).exists():
             article.themes.add(theme)
             linked += 1
+    theme = Theme.objects.filter(campaign__code="01-KL/TW", scope="dang-bo", year_start=2026).first()
+    if theme is not None:
+        for field, words in THEME_2026_RECORDS.items():
+            model = {"good_models": GoodModel, "exemplars": Exemplar}[field]
+            manager = getattr(theme, field)
+            missing = [r for r in _records(model, words) if not manager.filter(pk=r.pk).exists()]
+            manager.add(*missing)
+            linked += len(missing)
     return linked
 
 

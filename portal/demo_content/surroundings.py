@@ -3,11 +3,13 @@
 Safe to run twice: every row is looked up before it is created.
 """
 
+import datetime
 import io
 import random
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from news.models import Article, BlockedWord, Comment
@@ -60,7 +62,9 @@ def _banner_png(title: str, color: tuple[int, int, int]) -> bytes:
 
 @transaction.atomic
 def seed(*, stdout) -> None:
-    poll, created = Poll.objects.get_or_create(question=POLL_QUESTION)
+    # opened a while ago: a poll with a hundred votes that "started" a minute ago reads wrong
+    opened = timezone.now().replace(hour=8, minute=0, second=0, microsecond=0) - datetime.timedelta(days=60)
+    poll, created = Poll.objects.get_or_create(question=POLL_QUESTION, defaults={"opens_at": opened})
     if created:
         rng = random.Random(6)
         for position, (text, weight) in enumerate(POLL_CHOICES):

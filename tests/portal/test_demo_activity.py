@@ -59,3 +59,4 @@ def test_demo_articles_have_pinned_related_news_links_to_records_and_a_current_t
     assert Article.objects.filter(exemplars__isnull=False).exists()
     current = Theme.objects.filter(campaign__code="01-KL/TW", year_start=2026, scope=Theme.Scope.DEPARTMENT)
     assert current.get().articles.exists()
+    assert current.get().good_models.exists() and current.get().exemplars.exists()

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from campaigns.emulation import Award, Exemplar, GoodModel
 from campaigns.models import Theme
+from news.comments import Comment
 from news.models import Article
 from news.related import RelatedArticle, bump_generation
 from news.viewcounts import ArticleDailyViews
@@ -39,6 +40,26 @@ RECORD_LINKS = [
     ("Nụ cười tiếp dân", {"good_models": ["Nụ cười tiếp dân"], "awards": ["Nụ cười tiếp dân"]}),
     ("Tổng kết 5 năm thực hiện Kết luận 01-KL/TW", {"good_models": [""], "exemplars": [""], "awards": [""]}),
     ("Sơ kết 2 năm thực hiện Kết luận 01-KL/TW", {"exemplars": [""], "awards": [""]}),
+]
+
+# readers' comments (approved) on a few articles besides the newest one that seed_demo's surroundings comment on
+COMMENTS = [
+    (
+        "Nụ cười tiếp dân",
+        [
+            (
+                "Lê Thị Kim Ngân",
+                "Tôi đến nộp hồ sơ đăng ký biến động đất đai tháng trước, được hướng dẫn rất tận tình.",
+            ),
+            ("Phan Văn Lợi", "Mong mô hình được nhân rộng ra bộ phận một cửa cấp huyện để người dân đỡ đi lại."),
+        ],
+    ),
+    (
+        "Lê Hoàng Phúc",
+        [
+            ("Nguyễn Thanh Tùng", "Anh Phúc từng đo đạc đất cho gia đình tôi ở Cần Giuộc, làm việc rất chu đáo."),
+        ],
+    ),
 ]
 
 THEMES_BY_TITLE = [("năm 2026", 2026), ("2025", 2025)]
@@ -156,6 +177,20 @@ def seed_record_links() -> int:
     return linked
 
 
+def seed_comments() -> int:
+    created = 0
+    for title, comments in COMMENTS:
+        article = _first(title)
+        if article is None or article.comments.exists():
+            continue
+        for name, text in comments:
+            Comment.objects.create(
+                article=article, name=name, email="bandoc@example.vn", text=text, status=Comment.Status.APPROVED
+            )
+            created += 1
+    return created
+
+
 @transaction.atomic
 def seed(*, stdout) -> None:
     today = timezone.localdate()
@@ -163,10 +198,12 @@ def seed(*, stdout) -> None:
     visits = seed_site_visits(today)
     pins = seed_pins()
     links = seed_record_links()
+    comments = seed_comments()
     cache.delete(COUNTERS_CACHE_KEY)
     cache.delete_many([f"news:most-viewed:{limit}:" for limit in (5, 6, 8, 10)])
     bump_generation()
     stdout.write(
         f"Dữ liệu mẫu lượt đọc: {views} số liệu lượt xem theo ngày, {visits} ngày lượt truy cập, "
-        f"{pins} tin liên quan chọn tay, {links} liên kết bài viết với hồ sơ thi đua, chuyên đề."
+        f"{pins} tin liên quan chọn tay, {links} liên kết bài viết với hồ sơ thi đua, chuyên đề, "
+        f"{comments} bình luận."
     )

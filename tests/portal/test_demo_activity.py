@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from campaigns.models import Theme
+from news.comments import Comment
 from news.models import Article
 from news.related import RelatedArticle
 from news.viewcounts import ArticleDailyViews
@@ -24,6 +25,7 @@ def _figures():
         Article.objects.filter(exemplars__isnull=False).count(),
         Article.objects.filter(awards__isnull=False).count(),
         sum(Article.objects.values_list("view_count", flat=True)),
+        Comment.objects.count(),
     )
 
 
@@ -55,6 +57,7 @@ def test_demo_articles_have_pinned_related_news_links_to_records_and_a_current_t
         assert article.related_links.exists()
     reported = Article.objects.published().filter(title__icontains="Nụ cười tiếp dân").order_by("-published_at")[0]
     assert reported.awards.exists() and reported.good_models.exists()
+    assert reported.comments.filter(status=Comment.Status.APPROVED).exists()
     assert Article.objects.filter(good_models__isnull=False).exists()
     assert Article.objects.filter(exemplars__isnull=False).exists()
     current = Theme.objects.filter(campaign__code="01-KL/TW", year_start=2026, scope=Theme.Scope.DEPARTMENT)

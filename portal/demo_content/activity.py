@@ -183,10 +183,13 @@ def seed_comments() -> int:
         article = _first(title)
         if article is None or article.comments.exists():
             continue
-        for name, text in comments:
-            Comment.objects.create(
+        for n, (name, text) in enumerate(comments):
+            comment = Comment.objects.create(
                 article=article, name=name, email="bandoc@example.vn", text=text, status=Comment.Status.APPROVED
             )
+            # sent in the days after publication, not all in the minute the demo was seeded
+            sent = min(article.published_at + datetime.timedelta(days=n + 1, hours=3 * n + 2), timezone.now())
+            Comment.objects.filter(pk=comment.pk).update(created_at=sent, moderated_at=sent)
             created += 1
     return created
 

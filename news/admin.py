@@ -4,6 +4,7 @@ from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag as TaggitTag
 
 from .images import SafeImageFormField
 from .linking import suggest_links
@@ -208,3 +209,8 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
 
 
 from . import comment_admin  # noqa: E402, F401  (registers the comment moderation admin)
+
+# django-taggit registers its own Tag model, which this portal does not use (articles are tagged with news.Tag,
+# "Thẻ" above): hide it, so editors do not see an English "Taggit / Tags" section holding nothing.
+if admin.site.is_registered(TaggitTag):
+    admin.site.unregister(TaggitTag)

@@ -62,7 +62,7 @@ def _top(articles, first, last):
 
 def statistics_view(request):
     """ "Thống kê": charts of views per day and the most viewed articles of the chosen period."""
-    form = StatisticsForm(request.GET or None)
+    form = StatisticsForm(request.GET or None, initial={"period": 30})  # the select shows what is drawn
     valid = form.is_valid() if form.is_bound else False
     data = form.cleaned_data if valid else {}
     period = data.get("period") or 30

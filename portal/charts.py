@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 _FONT = 'font-family="Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"'
 _RED = "#b3121b"
@@ -31,16 +32,20 @@ def _nice_max(value: float) -> float:
 
 def bar_chart(items: Sequence[tuple[str, float]], *, title: str, width: int = 720, unit: str = "") -> SafeString:
     """Horizontal bars, one per (label, value), largest scale at the right edge."""
-    label_width, bar_height, gap, top = int(width * 0.38), 22, 8, 34
+    label_width, bar_height, gap, top = int(width * 0.44), 22, 8, 34
     height = top + len(items) * (bar_height + gap) + 10
-    largest = max((value for _, value in items), default=0) or 1
+    largest = max((value for _label, value in items), default=0) or 1
     available = width - label_width - 90
+    if not items:  # a title over nothing reads like a broken chart
+        height = top + bar_height + 10
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 {width} {height}" width="100%" '
         f'role="img" aria-label="{escape(title)}" {_FONT} font-size="13">',
         f"<title>{escape(title)}</title>",
         f'<text x="0" y="18" font-size="15" font-weight="700" fill="#222">{escape(title)}</text>',
     ]
+    if not items:
+        parts.append(f'<text x="0" y="{top + 16}" fill="#5f6368">{escape(_("Không có số liệu trong kỳ này."))}</text>')
     for index, (label, value) in enumerate(items):
         y = top + index * (bar_height + gap)
         length = max(1, round(available * value / largest)) if value else 0
@@ -83,7 +88,7 @@ def line_chart(points: Sequence[tuple[str, float]], *, title: str, width: int = 
     if n:
         every = max(1, round(n / 8))
         for i, (label, _) in enumerate(points):
-            if i % every == 0 or i == n - 1:
+            if (i % every == 0 and n - 1 - i >= every / 2) or i == n - 1:  # the last label never overlaps
                 parts.append(
                     f'<text x="{x(i):.1f}" y="{height - 12}" text-anchor="middle" fill="#5f6368">{escape(label)}</text>'
                 )

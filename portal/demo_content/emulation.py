@@ -331,6 +331,29 @@ EXEMPLARS = [
 
 AWARDS = [
     # form, prize, issuer, number, date, level, recipient ("model"|"exemplar"|"unit", name), campaign, revoked
+    # this year's: the report for the current year and the latest awards are not empty
+    (
+        "bang-khen",
+        "",
+        "Chủ tịch Ủy ban nhân dân tỉnh Long An",
+        "312/QĐ-UBND",
+        "2026-02-03",
+        "tinh",
+        ("model", "Một cửa điện tử, không hẹn lần hai"),
+        "01-KL/TW",
+        None,
+    ),
+    (
+        "giay-khen",
+        "",
+        "Đảng ủy Sở Tài nguyên và Môi trường",
+        "215-QĐ/ĐU",
+        "2026-01-22",
+        "co-so",
+        ("exemplar", "Đồng chí Lê Minh Tâm"),
+        "01-KL/TW",
+        None,
+    ),
     (
         "bang-khen",
         "",

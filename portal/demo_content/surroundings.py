@@ -3,11 +3,13 @@
 Safe to run twice: every row is looked up before it is created.
 """
 
+import datetime
 import io
 import random
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 from PIL import Image, ImageDraw
 
 from news.models import Article, BlockedWord, Comment
@@ -42,15 +44,16 @@ def _banner_png(title: str, color: tuple[int, int, int]) -> bytes:
     image = Image.new("RGB", (600, 160), color)
     draw = ImageDraw.Draw(image)
     draw.rectangle([8, 8, 591, 151], outline=(245, 197, 66), width=4)
+    font = _font(30)
     words, lines, line = title.upper().split(), [], ""
-    for word in words:
-        if len(line) + len(word) > 30:
+    for word in words:  # wrap by the drawn width, so a long title never runs past the frame
+        candidate = f"{line} {word}".strip()
+        if line and draw.textlength(candidate, font=font) > 540:
             lines.append(line)
             line = word
         else:
-            line = f"{line} {word}".strip()
+            line = candidate
     lines.append(line)
-    font = _font(30)
     for n, text in enumerate(lines[:3]):
         draw.text((300, 80 + (n - (len(lines[:3]) - 1) / 2) * 38), text, fill=(255, 255, 255), font=font, anchor="mm")
     buffer = io.BytesIO()
@@ -60,7 +63,9 @@ def _banner_png(title: str, color: tuple[int, int, int]) -> bytes:
 
 @transaction.atomic
 def seed(*, stdout) -> None:
-    poll, created = Poll.objects.get_or_create(question=POLL_QUESTION)
+    # opened a while ago: a poll with a hundred votes that "started" a minute ago reads wrong
+    opened = timezone.now().replace(hour=8, minute=0, second=0, microsecond=0) - datetime.timedelta(days=60)
+    poll, created = Poll.objects.get_or_create(question=POLL_QUESTION, defaults={"opens_at": opened})
     if created:
         rng = random.Random(6)
         for position, (text, weight) in enumerate(POLL_CHOICES):

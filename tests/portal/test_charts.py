@@ -19,3 +19,11 @@ def test_line_chart_has_a_point_per_value_and_survives_empty_data():
     assert len(root.findall("{http://www.w3.org/2000/svg}circle")) == 3
     ElementTree.fromstring(line_chart([], title="Trống"))
     ElementTree.fromstring(bar_chart([], title="Trống"))
+
+
+def test_an_empty_bar_chart_says_there_is_nothing_rather_than_showing_a_bare_title():
+    from portal.charts import bar_chart
+
+    svg = str(bar_chart([], title="Khen thưởng theo hình thức"))
+    assert "Không có số liệu trong kỳ này." in svg
+    assert "<rect" not in svg

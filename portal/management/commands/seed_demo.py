@@ -96,7 +96,7 @@ CAMPAIGNS = [
         "phong-trao",
         "BDVTW",
         "2009-10-01",
-        'Phong trào thi đua "Dân vận khéo"',
+        "Phong trào thi đua “Dân vận khéo”",
         True,
         None,
         "Phong trào thi đua khuyến khích cán bộ, đảng viên làm tốt công tác dân vận, gần dân, hiểu dân, "
@@ -211,6 +211,28 @@ THEMES = [
         "DU",
         "Đổi mới phong cách, lề lối làm việc, tận tụy phục vụ Nhân dân và doanh nghiệp theo tư tưởng, đạo đức, "
         "phong cách Hồ Chí Minh",
+        "",
+    ),
+    (
+        "01-2025-so",
+        "01-KL/TW",
+        2025,
+        2025,
+        "dang-bo",
+        "DU",
+        "Học tập và làm theo Bác về ý chí tự lực, tự cường, đoàn kết, sáng tạo hoàn thành nhiệm vụ nhiệm kỳ "
+        "2021 - 2025",
+        "",
+    ),
+    (
+        "01-2026-so",
+        "01-KL/TW",
+        2026,
+        2026,
+        "dang-bo",
+        "DU",
+        "Học tập và làm theo Bác về đổi mới sáng tạo, đẩy mạnh chuyển đổi số, nâng cao chất lượng phục vụ Nhân dân "
+        "và doanh nghiệp",
         "",
     ),
 ]
@@ -353,6 +375,7 @@ class Command(BaseCommand):
         )
         import_module("portal.demo_content.surroundings").seed(stdout=self.stdout)
         import_module("portal.demo_content.emulation").seed(stdout=self.stdout, with_files=not no_images)
+        import_module("portal.demo_content.activity").seed(stdout=self.stdout)
 
     def seed_issuers(self):
         return {

@@ -3,8 +3,9 @@
 Cached per article for ``CACHE_SECONDS`` under a key holding the articles' *generation*, a number that
 ``news.signals`` bumps whenever any article, its themes, campaigns, tags or pinned links change, or an article is
 deleted: a publication, an edit or a withdrawal makes every cached list stale at once, without finding which
-lists it appears in. A scheduled article whose time comes has no save to announce it, so it joins the lists
-within ``CACHE_SECONDS``.
+lists it appears in. A scheduled article whose time comes has no save to announce it: the time of the next
+scheduled publication is cached beside the generation, and the first read after that moment bumps it, so the
+article joins every cached list at its time, not a second earlier.
 """
 
 import time
@@ -12,11 +13,14 @@ import time
 from django.core.cache import cache
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 RELATED_LIMIT = 6
 CACHE_SECONDS = 15 * 60
 GENERATION_KEY = "news:articles:generation"
+NEXT_PUBLICATION_KEY = "news:articles:next-publication"
+NO_SCHEDULED = -1.0
 
 
 class RelatedArticle(models.Model):
@@ -43,8 +47,28 @@ class RelatedArticle(models.Model):
         return str(self.related)
 
 
+def _next_publication() -> float:
+    """When the next scheduled article goes public (a timestamp), or NO_SCHEDULED; cached until a change."""
+    due = cache.get(NEXT_PUBLICATION_KEY)
+    if due is None:
+        from .models import Article
+
+        upcoming = (
+            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
+        )
+        due = upcoming.timestamp() if upcoming else NO_SCHEDULED
+        cache.set(NEXT_PUBLICATION_KEY, due, None)
+    return due
+
+
 def generation() -> int:
     """The current articles' generation; starts from the clock so an evicted counter never reuses old keys."""
+    due = _next_publication()
+    if due != NO_SCHEDULED and due <= timezone.now().timestamp():
+        bump_generation()  # a scheduled article has just gone public
     value = cache.get(GENERATION_KEY)
     if value is None:
         cache.add(GENERATION_KEY, time.time_ns() // 1000, None)
@@ -53,6 +77,7 @@ def generation() -> int:
 
 
 def bump_generation() -> None:
+    cache.delete(NEXT_PUBLICATION_KEY)  # the change may have scheduled, moved or published an article
     try:
         cache.incr(GENERATION_KEY)
     except ValueError:  # not there (evicted or never read): any new value makes the old keys unreachable

@@ -3,11 +3,12 @@
 import datetime
 
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
 from news.models import Article, RelatedArticle, related_phrases
-from news.related import bump_generation, compute_related, related_articles
+from news.related import bump_generation, compute_related, generation, related_articles
 from tests.factories import make_article, make_campaign, make_theme
 
 pytestmark = pytest.mark.django_db
@@ -164,8 +165,17 @@ class CacheTests:
             assert related_articles(article) == first
 
     def test_uncached_lists_cost_four_queries_at_most(self, crafted, django_assert_max_num_queries):
+        generation()  # the next scheduled time: one query after each change, shared by every list
         with django_assert_max_num_queries(4):
             assert len(related_articles(crafted["article"])) == 6
+
+    def test_a_scheduled_article_joins_the_cached_lists_at_its_time_not_before(self, crafted):
+        article, scheduled = crafted["article"], crafted["scheduled"]
+        due = scheduled.published_at
+        with time_machine.travel(due - datetime.timedelta(seconds=1), tick=False):
+            assert scheduled not in related_articles(article, limit=20)  # cached now, for 15 minutes
+        with time_machine.travel(due, tick=False):
+            assert scheduled in related_articles(article, limit=20)  # nothing was saved, yet it is there
 
     def test_publishing_changing_and_withdrawing_refresh_the_lists(self, crafted):
         article = crafted["article"]

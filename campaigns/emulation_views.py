@@ -15,10 +15,15 @@ RELATED_ARTICLES = 10
 
 
 class FilteredListView(ListView):
-    """A paginated list narrowed by ``RecordFilterForm``; subclasses say which filters apply and how."""
+    """A paginated list narrowed by ``RecordFilterForm``; subclasses say which filters apply and how.
+
+    ``filter_lookups`` maps a filter to the ORM lookup it narrows by; a filter that needs more (a search, a
+    queryset method) is handled by the subclass's ``filter`` before it calls this one.
+    """
 
     paginate_by = PAGE_SIZE
     filter_fields: tuple[str, ...] = ()
+    filter_lookups: dict[str, str] = {}
     kind_choices: list = []
     heading = ""
     intro = ""
@@ -34,7 +39,10 @@ class FilteredListView(ListView):
         raise NotImplementedError
 
     def filter(self, queryset, **filters):
-        raise NotImplementedError
+        for name, value in filters.items():
+            if value and name in self.filter_lookups:
+                queryset = queryset.filter(**{self.filter_lookups[name]: value})
+        return queryset
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -52,19 +60,10 @@ class GoodModelListView(FilteredListView):
     filter_fields = ("campaign", "theme", "year", "unit")
     heading = _("Mô hình hay, cách làm sáng tạo")
 
+    filter_lookups = {"campaign": "campaigns", "theme": "themes", "year": "started_on__year", "unit": "unit"}
+
     def base_queryset(self):
         return GoodModel.objects.for_listing()
-
-    def filter(self, queryset, campaign=None, theme=None, year=None, unit=None, **_):
-        if campaign:
-            queryset = queryset.filter(campaigns=campaign)
-        if theme:
-            queryset = queryset.filter(themes=theme)
-        if year:
-            queryset = queryset.filter(started_on__year=year)
-        if unit:
-            queryset = queryset.filter(unit=unit)
-        return queryset
 
 
 class ExemplarListView(FilteredListView):
@@ -74,21 +73,10 @@ class ExemplarListView(FilteredListView):
     kind_choices = Exemplar.Kind.choices
     heading = _("Gương điển hình tiên tiến")
 
+    filter_lookups = {"campaign": "campaigns", "theme": "themes", "year": "year", "unit": "unit", "kind": "kind"}
+
     def base_queryset(self):
         return Exemplar.objects.for_listing()
-
-    def filter(self, queryset, campaign=None, theme=None, year=None, unit=None, kind=None, **_):
-        if campaign:
-            queryset = queryset.filter(campaigns=campaign)
-        if theme:
-            queryset = queryset.filter(themes=theme)
-        if year:
-            queryset = queryset.filter(year=year)
-        if unit:
-            queryset = queryset.filter(unit=unit)
-        if kind:
-            queryset = queryset.filter(kind=kind)
-        return queryset
 
 
 class AwardListView(FilteredListView):
@@ -98,19 +86,15 @@ class AwardListView(FilteredListView):
     kind_choices = Award.Form.choices
     heading = _("Khen thưởng")
 
+    filter_lookups = {"campaign": "campaign", "year": "year", "kind": "form"}
+
     def base_queryset(self):
         return Award.objects.public().for_listing()
 
-    def filter(self, queryset, campaign=None, year=None, unit=None, kind=None, **_):
-        if campaign:
-            queryset = queryset.filter(campaign=campaign)
-        if year:
-            queryset = queryset.filter(year=year)
+    def filter(self, queryset, unit=None, **filters):
         if unit:
-            queryset = queryset.for_unit(unit)
-        if kind:
-            queryset = queryset.filter(form=kind)
-        return queryset
+            queryset = queryset.for_unit(unit)  # awarded to the unit itself or to its models and people
+        return super().filter(queryset, **filters)
 
 
 class ContestListView(FilteredListView):
@@ -120,17 +104,10 @@ class ContestListView(FilteredListView):
     kind_choices = Contest.Kind.choices
     heading = _("Hội thi, sơ kết, tổng kết")
 
+    filter_lookups = {"campaign": "campaign", "year": "held_on__year", "kind": "kind"}
+
     def base_queryset(self):
         return Contest.objects.for_listing()
-
-    def filter(self, queryset, campaign=None, year=None, kind=None, **_):
-        if campaign:
-            queryset = queryset.filter(campaign=campaign)
-        if year:
-            queryset = queryset.filter(held_on__year=year)
-        if kind:
-            queryset = queryset.filter(kind=kind)
-        return queryset
 
 
 class DocumentListView(FilteredListView):
@@ -142,21 +119,15 @@ class DocumentListView(FilteredListView):
     kind_choices = Document.Kind.choices
     heading = _("Văn bản chỉ đạo")
 
+    filter_lookups = {"campaign": "campaign", "theme": "theme", "year": "issued_on__year", "kind": "kind"}
+
     def base_queryset(self):
         return Document.objects.for_listing()
 
-    def filter(self, queryset, q=None, campaign=None, theme=None, year=None, kind=None, **_):
+    def filter(self, queryset, q=None, **filters):
         if q:
             queryset = queryset.search(q)
-        if campaign:
-            queryset = queryset.filter(campaign=campaign)
-        if theme:
-            queryset = queryset.filter(theme=theme)
-        if year:
-            queryset = queryset.filter(issued_on__year=year)
-        if kind:
-            queryset = queryset.filter(kind=kind)
-        return queryset
+        return super().filter(queryset, **filters)
 
 
 class LinkedArticlesMixin:

@@ -20,11 +20,6 @@ def latest_news(limit=8, exclude=None, title=None):
     return {"articles": articles[:limit], "title": title}
 
 
-@register.inclusion_tag("news/includes/article_list_compact.html")
-def most_viewed_news(limit=6, title=None, show_views=True):
-    return {"articles": Article.objects.most_viewed()[:limit], "title": title, "show_views": show_views}
-
-
 @register.inclusion_tag("news/includes/share.html")
 def share_links(article):
     """Facebook, Zalo and copy-the-link for an article: plain links and a button, no third-party script."""

@@ -11,40 +11,13 @@ article joins every cached list at its time, not a second earlier.
 import time
 
 from django.core.cache import cache
-from django.db import models
-from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 RELATED_LIMIT = 6
 CACHE_SECONDS = 15 * 60
 GENERATION_KEY = "news:articles:generation"
 NEXT_PUBLICATION_KEY = "news:articles:next-publication"
 NO_SCHEDULED = -1.0
-
-
-class RelatedArticle(models.Model):
-    """An article an editor pinned under another's "Tin liên quan", in the editor's order."""
-
-    article = models.ForeignKey(
-        "news.Article", models.CASCADE, related_name="related_links", verbose_name=_("bài viết")
-    )
-    related = models.ForeignKey(
-        "news.Article", models.CASCADE, related_name="pinned_in", verbose_name=_("bài liên quan")
-    )
-    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
-
-    class Meta:
-        ordering = ["position", "id"]
-        verbose_name = _("tin liên quan chọn tay")
-        verbose_name_plural = _("tin liên quan chọn tay")
-        constraints = [
-            models.UniqueConstraint(fields=["article", "related"], name="related_article_once"),
-            models.CheckConstraint(condition=~Q(article=F("related")), name="related_article_not_itself"),
-        ]
-
-    def __str__(self):
-        return str(self.related)
 
 
 def _next_publication() -> float:

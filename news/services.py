@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import Article, ArticleEvent, ArticleRevision, Category
+from .models.revisions import snapshot
 from .related import bump_generation
-from .revisions import snapshot
 
 Status = Article.Status
 Action = ArticleEvent.Action

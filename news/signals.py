@@ -3,8 +3,8 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .models import Article, TaggedArticle
-from .related import RelatedArticle, bump_generation
+from .models import Article, RelatedArticle, TaggedArticle
+from .related import bump_generation
 
 
 @receiver([post_save, post_delete], sender=Article)

@@ -15,11 +15,10 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
-from campaigns.emulation import Award, Exemplar, GoodModel
-from campaigns.models import Theme
+from campaigns.models import Award, Exemplar, GoodModel, Theme
 from news.comments import Comment
-from news.models import Article
-from news.related import RelatedArticle, bump_generation
+from news.models import Article, RelatedArticle
+from news.related import bump_generation
 from news.viewcounts import ArticleDailyViews
 from portal.visits import COUNTERS_CACHE_KEY, SiteVisitDay
 

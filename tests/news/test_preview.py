@@ -89,7 +89,7 @@ def test_the_admin_offers_both_preview_links(client, editor, draft):
 
 
 def test_the_preview_shows_pinned_related_news_and_the_records_as_readers_will(client, editor, draft):
-    from news.related import RelatedArticle
+    from news.models import RelatedArticle
     from tests.factories import make_award, make_exemplar, make_good_model
 
     pinned = make_article("Bài được biên tập viên ghim")

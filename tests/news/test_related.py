@@ -7,7 +7,8 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Article, RelatedArticle, related_phrases
+from news.models import Article, RelatedArticle
+from news.models.articles import related_phrases
 from news.related import bump_generation, compute_related, generation, related_articles
 from tests.factories import make_article, make_campaign, make_theme
 

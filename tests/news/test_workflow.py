@@ -325,7 +325,7 @@ def _link_suggested_documents(client, user, other):
 
 
 def _pin_related_on_own_draft(client, user, other):
-    from news.related import RelatedArticle
+    from news.models import RelatedArticle
 
     article = make_draft(user)
     pinned = make_article("Bài được ghim")

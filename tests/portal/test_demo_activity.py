@@ -6,8 +6,7 @@ from django.urls import reverse
 
 from campaigns.models import Theme
 from news.comments import Comment
-from news.models import Article
-from news.related import RelatedArticle
+from news.models import Article, RelatedArticle
 from news.viewcounts import ArticleDailyViews
 from portal.visits import SiteVisitDay, site_counters
 

@@ -1,17 +1,14 @@
 """Campaigns (the Party documents that drive a movement), their themes, issuing bodies and documents."""
 
-import datetime
-
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.text import fold, unique_slug, vietnamese_slugify
+from portal.text import unique_slug
 
-from .numbers import find_document_numbers, number_key
-from .validators import DocumentFileValidator
+from ..validators import DocumentFileValidator
 
 
 class Issuer(models.Model):
@@ -172,113 +169,3 @@ class Theme(models.Model):
     @property
     def is_term(self) -> bool:
         return bool(self.year_end and self.year_end != self.year_start)
-
-
-class DocumentQuerySet(models.QuerySet):
-    def for_listing(self):
-        return self.select_related("issuer", "campaign")
-
-    def with_number(self, text: str):
-        """Documents named by number in ``text``, however written: "Chỉ thị số 05/CT-TW" finds "05-CT/TW"."""
-        keys = _number_keys(text)
-        return self.filter(number_key__in=keys) if keys else self.none()
-
-    def search(self, query: str):
-        """Documents whose number, abstract, issuer or signer contain every word of ``query``, diacritics ignored.
-
-        Matches a folded column, so "ke hoach dang uy" and "Kế hoạch Đảng ủy" find the same rows on SQLite and
-        PostgreSQL alike; a query that is a document number also finds it written another way.
-        """
-        words = fold(query).split()
-        if not words:
-            return self
-        condition = Q()
-        for word in words[:10]:
-            condition &= Q(search_text__contains=word)
-        keys = _number_keys(query)
-        if keys:
-            condition |= Q(number_key__in=keys)
-        return self.filter(condition)
-
-
-def _number_keys(text: str) -> list[str]:
-    """The document numbers in ``text``; or ``text`` itself read as a number, however it is typed."""
-    return find_document_numbers(text) or [key for key in [number_key(text)] if key]
-
-
-class Document(models.Model):
-    """A directing document (Decree 42/2022/NĐ-CP): kind, number and symbol, issuer, signer, dates, abstract."""
-
-    class Kind(models.TextChoices):
-        DIRECTIVE = "chi-thi", _("Chỉ thị")
-        CONCLUSION = "ket-luan", _("Kết luận")
-        RESOLUTION = "nghi-quyet", _("Nghị quyết")
-        PLAN = "ke-hoach", _("Kế hoạch")
-        GUIDANCE = "huong-dan", _("Hướng dẫn")
-        OFFICIAL_LETTER = "cong-van", _("Công văn")
-        DECISION = "quyet-dinh", _("Quyết định")
-        REPORT = "bao-cao", _("Báo cáo")
-
-    kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices)
-    number = models.CharField(_("số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 185-KH/ĐU"))
-    slug = models.SlugField(_("đường dẫn"), max_length=120, unique=True, blank=True)
-    issuer = models.ForeignKey(Issuer, models.PROTECT, related_name="documents", verbose_name=_("cơ quan ban hành"))
-    signer = models.CharField(_("người ký"), max_length=120, blank=True)
-    issued_on = models.DateField(_("ngày ban hành"))
-    effective_on = models.DateField(_("ngày hiệu lực"), null=True, blank=True)
-    abstract = models.TextField(_("trích yếu"))
-    file = models.FileField(
-        _("tệp văn bản"),
-        upload_to="documents/%Y/",
-        blank=True,
-        validators=[DocumentFileValidator(allowed=("pdf", "doc", "docx"))],
-    )
-    campaign = models.ForeignKey(
-        Campaign, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("chương trình")
-    )
-    theme = models.ForeignKey(
-        Theme, models.SET_NULL, null=True, blank=True, related_name="documents", verbose_name=_("chuyên đề")
-    )
-    number_key = models.CharField(_("số hiệu chuẩn hóa"), max_length=60, blank=True, db_index=True, editable=False)
-    search_text = models.TextField(_("nội dung tìm kiếm"), blank=True, editable=False)
-
-    objects = DocumentQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-issued_on", "number"]
-        verbose_name = _("văn bản")
-        verbose_name_plural = _("văn bản")
-        indexes = [models.Index(fields=["campaign", "-issued_on"], name="document_campaign_date_idx")]
-
-    def __str__(self):
-        return f"{self.get_kind_display()} {self.number}"
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(
-                Document, f"{self.get_kind_display()} {self.number}", max_length=120, instance_pk=self.pk
-            )
-        self.number_key = number_key(self.number)
-        issuer = self.issuer if self.issuer_id else None
-        parts = [self.get_kind_display(), self.number, self.abstract, self.signer]
-        if issuer:
-            parts += [issuer.name, issuer.short_name]
-        self.search_text = fold(" ".join(part for part in parts if part))
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("campaigns:document-detail", kwargs={"slug": self.slug})
-
-    @property
-    def file_name(self) -> str:
-        """An ASCII download name, whatever the uploaded name was."""
-        extension = self.file.name.rsplit(".", 1)[-1].lower() if self.file else "pdf"
-        return f"{vietnamese_slugify(str(self), max_length=80)}.{extension}"
-
-    def is_effective(self, on: datetime.date | None = None) -> bool:
-        on = on or timezone.localdate()
-        return self.effective_on is None or self.effective_on <= on
-
-
-# The emulation movement's records live in their own module; importing them here registers them with the app.
-from .emulation import Award, Contest, Exemplar, GoodModel, Unit  # noqa: E402, F401

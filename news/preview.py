@@ -36,7 +36,11 @@ def article_from_token(token: str) -> Article:
 
 
 def _preview_queryset():
-    return Article.objects.select_related("category__parent").prefetch_related("tags", "campaigns", "themes__campaign")
+    return (
+        Article.objects.select_related("category__parent")
+        .prefetch_related("tags", "campaigns", "themes__campaign")
+        .with_records_flag()
+    )
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -50,9 +54,6 @@ class BasePreviewView(DetailView):
 
         article = self.object
         prefetch_related_objects([article], *EMULATION_PREFETCHES)
-        article.has_records = any(
-            getattr(article, name).all() for name in ("good_models", "exemplars", "awards", "documents")
-        )
         return super().get_context_data(is_preview=True, related_articles=compute_related(article), **kwargs)
 
     def render_to_response(self, context, **response_kwargs):

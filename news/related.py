@@ -26,12 +26,7 @@ def _next_publication() -> float:
     if due is None:
         from .models import Article
 
-        upcoming = (
-            Article.objects.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
-            .order_by("published_at")
-            .values_list("published_at", flat=True)
-            .first()
-        )
+        upcoming = Article.objects.scheduled().order_by("published_at").values_list("published_at", flat=True).first()
         due = upcoming.timestamp() if upcoming else NO_SCHEDULED
         cache.set(NEXT_PUBLICATION_KEY, due, None)
     return due

@@ -1,10 +1,10 @@
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max, Q
+from django.db.models import Max
 from django.db.models.functions import TruncMonth
 from django.urls import reverse
-from django.utils import timezone
 
 from .models import Article, Category, Tag
+from .models.articles import published_q
 
 
 class ArticleSitemap(Sitemap):
@@ -18,16 +18,12 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-def _published_filter(prefix: str) -> Q:
-    return Q(**{f"{prefix}__status": Article.Status.PUBLISHED, f"{prefix}__published_at__lte": timezone.now()})
-
-
 class CategorySitemap(Sitemap):
     changefreq = "daily"
 
     def items(self):
         return Category.objects.annotate(
-            last_article=Max("articles__updated_at", filter=_published_filter("articles"))
+            last_article=Max("articles__updated_at", filter=published_q("articles"))
         ).order_by("position", "pk")
 
     def lastmod(self, category):
@@ -39,7 +35,7 @@ class TagSitemap(Sitemap):
 
     def items(self):
         return (
-            Tag.objects.filter(_published_filter("tagged_articles__content_object"))
+            Tag.objects.filter(published_q("tagged_articles__content_object"))
             .annotate(last_article=Max("tagged_articles__content_object__updated_at"))
             .order_by("name")
         )

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -22,15 +22,6 @@ EMULATION_PREFETCHES = [
     Prefetch("awards", queryset=Award.objects.public().for_listing()),
     Prefetch("documents", queryset=Document.objects.select_related("issuer")),
 ]
-
-
-def _has_records() -> ExpressionWrapper:
-    """True when the article links any good model, exemplar, award or document (one EXISTS per link table)."""
-    links = [Article.good_models, Article.exemplars, Article.awards, Article.documents]
-    condition = Q()
-    for link in links:
-        condition |= Q(Exists(link.through.objects.filter(article_id=OuterRef("pk"))))
-    return ExpressionWrapper(condition, output_field=BooleanField())
 
 
 PAGE_SIZE = 12
@@ -83,7 +74,7 @@ class ArticleDetailView(DetailView):
             Article.objects.published()
             .select_related("category__parent")
             .prefetch_related("tags", "campaigns", "themes__campaign")
-            .annotate(has_records=_has_records())
+            .with_records_flag()
         )
 
     def get(self, request, *args, **kwargs):

@@ -1,5 +1,5 @@
-from django.db.models import F, Prefetch, Window
-from django.db.models.functions import Coalesce, RowNumber
+from django.db.models import F, Prefetch
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.views.generic import TemplateView
 
@@ -8,18 +8,6 @@ from news.models import Article, Category
 
 LATEST_COUNT = 8
 PER_BLOCK = 4
-
-
-def _top_per_group(queryset, group, n):
-    """The ``n`` newest articles of each group, in one query (a window function, not a query per group)."""
-    return (
-        queryset.annotate(
-            group_id=group,
-            rank=Window(RowNumber(), partition_by=group, order_by=[F("published_at").desc(), F("id").desc()]),
-        )
-        .filter(rank__lte=n)
-        .order_by("group_id", "rank")
-    )
 
 
 def _grouped(articles) -> dict[int, list]:
@@ -49,22 +37,19 @@ class HomeView(TemplateView):
             )
         )
         campaign_articles = _grouped(
-            _top_per_group(
-                Article.objects.published().for_listing().filter(campaigns__in=[c.pk for c in campaigns]),
-                F("campaigns"),
-                PER_BLOCK,
-            )
+            Article.objects.published()
+            .for_listing()
+            .filter(campaigns__in=[c.pk for c in campaigns])
+            .newest_per_group(F("campaigns"), PER_BLOCK)
         )
         for campaign in campaigns:
             campaign.latest_articles = campaign_articles.get(campaign.pk, [])
 
         sections = list(Category.objects.in_menu().top_level())
         section_articles = _grouped(
-            _top_per_group(
-                Article.objects.published().for_listing(),
-                Coalesce(F("category__parent_id"), F("category_id")),
-                PER_BLOCK,
-            )
+            Article.objects.published()
+            .for_listing()
+            .newest_per_group(Coalesce(F("category__parent_id"), F("category_id")), PER_BLOCK)
         )
         for section in sections:
             section.latest_articles = section_articles.get(section.pk, [])

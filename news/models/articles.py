@@ -6,8 +6,8 @@ import itertools
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
-from django.db.models.functions import Coalesce, Substr, TruncMonth
+from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models.functions import Coalesce, RowNumber, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -23,10 +23,48 @@ from ..sanitize import clean_html
 from .categories import Category, TaggedArticle
 
 
+def published_q(prefix: str = "") -> Q:
+    """What readers may see: published, and not scheduled for later. The one definition used everywhere.
+
+    ``prefix`` reaches articles through a relation: ``published_q("articles")`` for categories' articles.
+    """
+    path = f"{prefix}__" if prefix else ""
+    return Q(**{f"{path}status": Article.Status.PUBLISHED, f"{path}published_at__lte": timezone.now()})
+
+
+# The records an article may link (good models, exemplars, awards, documents): what "has records" means.
+RECORD_LINKS = ("good_models", "exemplars", "awards", "documents")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, and not scheduled for later. The one definition used everywhere."""
-        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+        """What readers may see (``published_q``)."""
+        return self.filter(published_q())
+
+    def scheduled(self):
+        """Published by an editor for a time still to come: readers see them when it comes."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def with_records_flag(self):
+        """Annotate ``has_records``: whether the article links any record (one EXISTS per link table), so a page
+        loads the records only for the few articles that have some."""
+        condition = Q()
+        for name in RECORD_LINKS:
+            through = getattr(Article, name).through
+            condition |= Q(Exists(through.objects.filter(article_id=OuterRef("pk"))))
+        return self.annotate(has_records=ExpressionWrapper(condition, output_field=models.BooleanField()))
+
+    def newest_per_group(self, group, n: int):
+        """The ``n`` newest of each group (an expression such as ``F("category_id")``), in one query: a window
+        function, not a query per group. Rows carry ``group_id`` and ``rank``."""
+        return (
+            self.annotate(
+                group_id=group,
+                rank=Window(RowNumber(), partition_by=group, order_by=[F("published_at").desc(), F("id").desc()]),
+            )
+            .filter(rank__lte=n)
+            .order_by("group_id", "rank")
+        )
 
     def for_listing(self):
         """The columns a list entry shows, with its category, in one query."""

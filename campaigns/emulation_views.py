@@ -1,17 +1,18 @@
 """Public pages of the emulation movement and the document library: lists with filters, and detail pages.
 
-Every detail page lists the published articles linked to its record ("Bài viết liên quan").
+Every detail page shows what other apps link to its record (``campaigns.linked``: "Bài viết liên quan").
 """
 
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView
 
+from . import linked
 from .forms import RecordFilterForm
 from .models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Theme
 
 PAGE_SIZE = 12
-RELATED_ARTICLES = 10
+LINKED_ITEMS = 10
 
 
 class FilteredListView(ListView):
@@ -130,19 +131,19 @@ class DocumentListView(FilteredListView):
         return super().filter(queryset, **filters)
 
 
-class LinkedArticlesMixin:
-    """Adds the record's published articles, newest first."""
+class LinkedContentMixin:
+    """Adds the newest few items other apps link to the record (``campaigns.linked``: articles)."""
 
     def get_context_data(self, **kwargs):
-        articles = self.object.articles.latest()[:RELATED_ARTICLES]
-        return super().get_context_data(linked_articles=articles, **kwargs)
+        blocks = [(content, content.items(self.object)[:LINKED_ITEMS]) for content in linked.linked_contents()]
+        return super().get_context_data(linked_blocks=blocks, **kwargs)
 
 
 _CAMPAIGNS = Prefetch("campaigns", queryset=Campaign.objects.only("id", "code", "kind", "title", "slug"))
 _THEMES = Prefetch("themes", queryset=Theme.objects.select_related("campaign"))
 
 
-class GoodModelDetailView(LinkedArticlesMixin, DetailView):
+class GoodModelDetailView(LinkedContentMixin, DetailView):
     context_object_name = "good_model"
 
     def get_queryset(self):
@@ -151,7 +152,7 @@ class GoodModelDetailView(LinkedArticlesMixin, DetailView):
         )
 
 
-class ExemplarDetailView(LinkedArticlesMixin, DetailView):
+class ExemplarDetailView(LinkedContentMixin, DetailView):
     context_object_name = "exemplar"
 
     def get_queryset(self):
@@ -160,7 +161,7 @@ class ExemplarDetailView(LinkedArticlesMixin, DetailView):
         )
 
 
-class AwardDetailView(LinkedArticlesMixin, DetailView):
+class AwardDetailView(LinkedContentMixin, DetailView):
     """A revoked award is not public: its page is a 404, like an unknown one."""
 
     context_object_name = "award"
@@ -169,7 +170,7 @@ class AwardDetailView(LinkedArticlesMixin, DetailView):
         return Award.objects.public().for_listing().select_related("campaign", "good_model__unit", "exemplar__unit")
 
 
-class DocumentDetailView(LinkedArticlesMixin, DetailView):
+class DocumentDetailView(LinkedContentMixin, DetailView):
     context_object_name = "document"
 
     def get_queryset(self):

@@ -2,6 +2,7 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from . import linked
 from .models import Award, Campaign, Theme
 
 PAGE_SIZE = 12
@@ -19,20 +20,33 @@ class CampaignListView(ListView):
 HUB_BLOCK_SIZE = 4
 
 
-class CampaignDetailView(ListView):
+class LinkedPageMixin:
+    """Lists, page by page, what other apps link to the page's campaign or theme (``campaigns.linked``)."""
+
+    context_object_name = "linked_items"
+    paginate_by = PAGE_SIZE
+
+    def linked_items(self, obj):
+        self.linked = linked.main_content()
+        return self.linked.items(obj) if self.linked else []
+
+    def get_context_data(self, **kwargs):
+        feeds = self.linked.feeds(self.linked_object) if self.linked else []
+        return super().get_context_data(linked=self.linked, feeds=feeds, **kwargs)
+
+
+class CampaignDetailView(LinkedPageMixin, ListView):
     """The campaign hub: its document, its themes year by year, its documents, good models, exemplary people,
     awards and contests (each a short block linking to the full, filtered list) and its articles (paginated).
     """
 
     template_name = "campaigns/campaign_detail.html"
-    context_object_name = "articles"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        self.campaign = get_object_or_404(
+        self.campaign = self.linked_object = get_object_or_404(
             Campaign.objects.select_related("issuer", "continues"), slug=self.kwargs["slug"]
         )
-        return self.campaign.articles.published().for_listing().order_by("-published_at", "-id")
+        return self.linked_items(self.campaign)
 
     def get_context_data(self, **kwargs):
         campaign = self.campaign
@@ -49,18 +63,16 @@ class CampaignDetailView(ListView):
         )
 
 
-class ThemeDetailView(ListView):
+class ThemeDetailView(LinkedPageMixin, ListView):
     template_name = "campaigns/theme_detail.html"
-    context_object_name = "articles"
-    paginate_by = PAGE_SIZE
 
     def get_queryset(self):
-        self.theme = get_object_or_404(
+        self.theme = self.linked_object = get_object_or_404(
             Theme.objects.select_related("campaign", "issuer"),
             campaign__slug=self.kwargs["campaign_slug"],
             slug=self.kwargs["slug"],
         )
-        return self.theme.articles.published().for_listing().order_by("-published_at", "-id")
+        return self.linked_items(self.theme)
 
     def get_context_data(self, **kwargs):
         theme = self.theme

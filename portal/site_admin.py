@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from . import site_parts
-from .charts import bar_chart
+from portal.reports.charts import bar_chart
 from .polls import Poll, PollChoice
 from .site_parts import BannerLink, Video, WebLink
 

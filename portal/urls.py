@@ -9,7 +9,7 @@ from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap
 from news.images import editor_image_upload
 from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap
 
-from . import admin_statistics, report_views, views
+from . import views
 
 sitemaps = {
     "articles": ArticleSitemap,
@@ -34,8 +34,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
-    path("admin/bao-cao-thi-dua/", admin.site.admin_view(report_views.emulation_report), name="emulation-report"),
-    path("admin/thong-ke/", admin.site.admin_view(admin_statistics.statistics_view), name="admin-statistics"),
+    path("admin/", include("portal.reports.urls")),
     path("admin/", admin.site.urls),
     # Our upload view first: it checks the picture's content and limits, strips EXIF (news.images).
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),

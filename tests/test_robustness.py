@@ -164,7 +164,7 @@ def _public_pattern_names() -> set[str]:
     for namespace in ("news", "campaigns", "polls"):
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
-    private = {"emulation-report", "admin-statistics", "ck_editor_5_upload_file"}
+    private = {"reports:leadership", "reports:statistics", "ck_editor_5_upload_file"}
     return {n for n in names if n not in private and not n.startswith("ck_editor")}
 
 
@@ -305,7 +305,7 @@ def test_staff_pages_with_hostile_query_strings_never_give_a_server_error(world,
     client = _reader()
     client.force_login(administrator)
     failures = []
-    names = ("emulation-report", "admin-statistics", "admin:news_article_changelist", "admin:index")
+    names = ("reports:leadership", "reports:statistics", "admin:news_article_changelist", "admin:index")
     extra = [
         {"start": "2024-13-45", "end": "abc"},
         {"start": "0001-01-01", "end": "9999-12-31"},

@@ -1,6 +1,6 @@
 from xml.etree import ElementTree
 
-from portal.charts import bar_chart, line_chart
+from portal.reports.charts import bar_chart, line_chart
 
 
 def test_bar_chart_is_valid_svg_with_one_bar_per_item_and_escaped_labels():
@@ -22,7 +22,7 @@ def test_line_chart_has_a_point_per_value_and_survives_empty_data():
 
 
 def test_an_empty_bar_chart_says_there_is_nothing_rather_than_showing_a_bare_title():
-    from portal.charts import bar_chart
+    from portal.reports.charts import bar_chart
 
     svg = str(bar_chart([], title="Khen thưởng theo hình thức"))
     assert "Không có số liệu trong kỳ này." in svg

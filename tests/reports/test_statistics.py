@@ -12,7 +12,7 @@ from tests.factories import make_article, make_campaign
 
 pytestmark = pytest.mark.django_db
 
-URL = reverse("admin-statistics")
+URL = reverse("reports:statistics")
 
 
 @pytest.fixture

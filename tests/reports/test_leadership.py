@@ -10,7 +10,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from campaigns.models import Award
-from portal.reports import build_report
+from portal.reports.leadership import build_report
 from tests.factories import make_article, make_award, make_campaign, make_category, make_exemplar, make_good_model
 
 pytestmark = pytest.mark.django_db
@@ -83,7 +83,7 @@ def test_report_counts_articles_views_records_and_awards_of_the_period_and_campa
 def test_admin_report_page_shows_figures_and_charts(client, administrator, period_data):
     client.force_login(administrator)
     params = {"start": period_data["start"], "end": period_data["end"], "campaign": period_data["campaign"].pk}
-    response = client.get(reverse("emulation-report"), params)
+    response = client.get(reverse("reports:leadership"), params)
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('class="chart"') == 3
@@ -93,24 +93,24 @@ def test_admin_report_page_shows_figures_and_charts(client, administrator, perio
 
 def test_bad_period_is_a_form_error(client, administrator):
     client.force_login(administrator)
-    response = client.get(reverse("emulation-report"), {"start": "2024-05-01", "end": "2024-01-01"})
+    response = client.get(reverse("reports:leadership"), {"start": "2024-05-01", "end": "2024-01-01"})
     assert response.status_code == 200
     assert "Ngày kết thúc phải sau ngày bắt đầu" in response.content.decode()
-    response = client.get(reverse("emulation-report"), {"start": "hôm qua", "end": "", "format": "xlsx"})
+    response = client.get(reverse("reports:leadership"), {"start": "hôm qua", "end": "", "format": "xlsx"})
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
 
 
 def test_report_needs_staff_with_permissions(client, django_user_model):
-    assert client.get(reverse("emulation-report")).status_code == 302  # to the login page
+    assert client.get(reverse("reports:leadership")).status_code == 302  # to the login page
     staff = django_user_model.objects.create_user("khach", password="x", is_staff=True)
     client.force_login(staff)
-    assert client.get(reverse("emulation-report")).status_code == 403
+    assert client.get(reverse("reports:leadership")).status_code == 403
 
 
 def test_xlsx_export_opens_with_the_same_figures(client, editor, period_data):
     client.force_login(editor)
     params = {"start": period_data["start"], "end": period_data["end"], "campaign": period_data["campaign"].pk}
-    response = client.get(reverse("emulation-report"), {**params, "format": "xlsx"})
+    response = client.get(reverse("reports:leadership"), {**params, "format": "xlsx"})
     assert response.status_code == 200
     assert response["Content-Disposition"].endswith('.xlsx"')
     workbook = load_workbook(io.BytesIO(response.content))
@@ -129,7 +129,7 @@ def test_xlsx_export_opens_with_the_same_figures(client, editor, period_data):
 def test_csv_export_opens_with_the_same_figures(client, editor, period_data):
     client.force_login(editor)
     params = {"start": period_data["start"], "end": period_data["end"], "campaign": period_data["campaign"].pk}
-    response = client.get(reverse("emulation-report"), {**params, "format": "csv"})
+    response = client.get(reverse("reports:leadership"), {**params, "format": "csv"})
     assert response.status_code == 200
     text = response.content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))
@@ -140,7 +140,7 @@ def test_csv_export_opens_with_the_same_figures(client, editor, period_data):
 
 
 def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
-    from portal.reports import export_csv, export_xlsx
+    from portal.reports.exports import export_csv, export_xlsx
 
     make_article(
         author_name='=HYPERLINK("http://x")',
@@ -157,7 +157,7 @@ def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
 
 def test_names_starting_with_a_tab_or_return_are_text_in_the_csv(period_data):
     """OWASP's list: a tab or carriage return before a formula also makes spreadsheets run it."""
-    from portal.reports import export_csv
+    from portal.reports.exports import export_csv
 
     for name in ("\t=1+1", "\r=1+1", "@SUM(1)"):
         make_article(
@@ -178,7 +178,7 @@ def test_control_characters_in_names_do_not_break_the_excel_export(client, edito
     )
     client.force_login(editor)
     params = {"start": period_data["start"], "end": period_data["end"], "format": "xlsx"}
-    response = client.get(reverse("emulation-report"), params)
+    response = client.get(reverse("reports:leadership"), params)
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content))["Theo tác giả"]
     assert "T. Hùng" in [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
@@ -190,6 +190,6 @@ def test_report_queries_do_not_grow_with_records(client, administrator, period_d
         make_good_model(campaigns=[period_data["campaign"]])
     client.force_login(administrator)
     params = {"start": period_data["start"], "end": period_data["end"], "campaign": period_data["campaign"].pk}
-    client.get(reverse("emulation-report"), params)  # the site-wide blocks are cached by the first request
+    client.get(reverse("reports:leadership"), params)  # the site-wide blocks are cached by the first request
     with django_assert_max_num_queries(12):
-        assert client.get(reverse("emulation-report"), params).status_code == 200
+        assert client.get(reverse("reports:leadership"), params).status_code == 200

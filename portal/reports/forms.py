@@ -1,0 +1,67 @@
+"""What the report and statistics pages ask for: a period and a campaign (and, for statistics, an article)."""
+
+import datetime
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Campaign
+from news.models import Article
+
+MAX_REPORT_DAYS = 366 * 10
+STATISTICS_PERIODS = [("7", _("7 ngày")), ("30", _("30 ngày")), ("90", _("90 ngày")), ("365", _("365 ngày"))]
+DEFAULT_STATISTICS_DAYS = 30
+
+
+def default_report_period() -> dict:
+    """From the first of January to today."""
+    today = timezone.localdate()
+    return {"start": datetime.date(today.year, 1, 1), "end": today}
+
+
+class ReportForm(forms.Form):
+    start = forms.DateField(label=_("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    end = forms.DateField(label=_("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    campaign = forms.ModelChoiceField(
+        label=_("Chương trình"),
+        queryset=Campaign.objects.all(),
+        required=False,
+        empty_label=_("Tất cả chương trình"),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if end < start:
+                self.add_error("end", _("Ngày kết thúc phải sau ngày bắt đầu."))
+            elif (end - start).days > MAX_REPORT_DAYS:
+                self.add_error("end", _("Kỳ báo cáo dài tối đa 10 năm."))
+        return cleaned
+
+
+class StatisticsForm(forms.Form):
+    period = forms.TypedChoiceField(
+        label=_("Khoảng thời gian"),
+        choices=STATISTICS_PERIODS,
+        coerce=int,
+        required=False,
+        empty_value=DEFAULT_STATISTICS_DAYS,
+    )
+    campaign = forms.ModelChoiceField(
+        label=_("Chương trình, phong trào"),
+        queryset=Campaign.objects.all(),
+        required=False,
+        empty_label=_("(toàn trang)"),
+    )
+    article = forms.IntegerField(label=_("Mã bài viết"), required=False, min_value=1, widget=forms.HiddenInput)
+
+    def clean_article(self):
+        pk = self.cleaned_data.get("article")
+        if pk is None:
+            return None
+        article = Article.objects.filter(pk=pk).only("id", "title", "slug", "view_count").first()
+        if article is None:
+            raise forms.ValidationError(_("Không có bài viết này."))
+        return article

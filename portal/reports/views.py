@@ -1,0 +1,76 @@
+"""The admin's report pages: the leadership report (with its exports) and the statistics page."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+
+from .charts import bar_chart
+from .exports import export_csv, export_xlsx
+from .forms import DEFAULT_STATISTICS_DAYS, ReportForm, StatisticsForm, default_report_period
+from .leadership import build_report
+from .statistics import build_statistics
+
+REPORT_PERMISSIONS = ("news.view_article", "campaigns.view_award")
+EXPORTS = {
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export_xlsx),
+    "csv": ("text/csv; charset=utf-8", export_csv),
+}
+
+
+def _report_period(form: ReportForm) -> dict | None:
+    """The period asked for, today's year when nothing was asked, None when the form has errors."""
+    if not form.is_bound:
+        return {**default_report_period(), "campaign": None}
+    return form.cleaned_data if form.is_valid() else None
+
+
+def _download(report, export: str) -> HttpResponse:
+    content_type, write = EXPORTS[export]
+    response = HttpResponse(write(report), content_type=content_type)
+    name = f"bao-cao-thi-dua-{report.start:%Y%m%d}-{report.end:%Y%m%d}.{export}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def leadership_report(request):
+    """The report page; ``?format=xlsx`` or ``?format=csv`` downloads the same figures."""
+    if not request.user.has_perms(REPORT_PERMISSIONS):
+        raise PermissionDenied
+    form = ReportForm(request.GET if "start" in request.GET else None, initial=default_report_period())
+    period = _report_period(form)
+    report = build_report(start=period["start"], end=period["end"], campaign=period["campaign"]) if period else None
+    export = request.GET.get("format")
+    if report and export in EXPORTS:
+        return _download(report, export)
+
+    charts = []
+    if report:
+        charts = [
+            bar_chart([(name, n) for name, n, _views in report.by_category], title=_("Số bài theo chuyên mục")),
+            bar_chart([(name, n) for name, n, _views in report.by_author[:15]], title=_("Số bài theo tác giả")),
+            bar_chart(report.awards_by_form, title=_("Khen thưởng theo hình thức")),
+        ]
+    query = request.GET.copy()
+    query.pop("format", None)
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Báo cáo phong trào thi đua"),
+        "form": form,
+        "report": report,
+        "charts": charts,
+        "query": query.urlencode(),
+    }
+    return TemplateResponse(request, "reports/leadership_report.html", context)
+
+
+def statistics(request):
+    """ "Thống kê": charts of views per day and the most viewed articles of the chosen period."""
+    form = StatisticsForm(request.GET or None, initial={"period": DEFAULT_STATISTICS_DAYS})  # the select shows it
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    figures = build_statistics(
+        days=data.get("period") or DEFAULT_STATISTICS_DAYS, article=data.get("article"), campaign=data.get("campaign")
+    )
+    context = {**admin.site.each_context(request), "title": _("Thống kê lượt xem, lượt truy cập"), "form": form}
+    return TemplateResponse(request, "reports/statistics.html", context | figures)

@@ -6,6 +6,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
+from portal.formats import vn_number
+
 from .images import SafeImageFormField
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
@@ -158,7 +160,7 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("Lượt xem"), ordering="view_count")
     def formatted_views(self, obj):
-        return f"{obj.view_count:,}".replace(",", ".")
+        return vn_number(obj.view_count)
 
     @admin.display(description=_("Xem trên trang"))
     def public_link(self, obj):

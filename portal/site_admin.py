@@ -8,8 +8,9 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import site_parts
 from portal.reports.charts import bar_chart
+
+from . import site_parts
 from .polls import Poll, PollChoice
 from .site_parts import BannerLink, Video, WebLink
 

@@ -9,14 +9,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from portal.formats import vn_number
+
 _FONT = 'font-family="Segoe UI, Roboto, DejaVu Sans, Arial, sans-serif"'
 _RED = "#b3121b"
-
-
-def _number(value: float) -> str:
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def _nice_max(value: float) -> float:
@@ -54,7 +50,7 @@ def bar_chart(items: Sequence[tuple[str, float]], *, title: str, width: int = 72
             f'<text x="{label_width - 8}" y="{y + 16}" text-anchor="end" fill="#333">'
             f"<title>{escape(label)}</title>{escape(short)}</text>"
             f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar_height}" fill="{_RED}" rx="2"/>'
-            f'<text x="{label_width + length + 6}" y="{y + 16}" fill="#222">{_number(value)}{escape(unit)}</text>'
+            f'<text x="{label_width + length + 6}" y="{y + 16}" fill="#222">{vn_number(value)}{escape(unit)}</text>'
         )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every piece of text above is escaped)
@@ -83,7 +79,7 @@ def line_chart(points: Sequence[tuple[str, float]], *, title: str, width: int = 
         value = largest * step / 4
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y(value):.1f}" y2="{y(value):.1f}" stroke="#e6e0d6"/>'
-            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#5f6368">{_number(value)}</text>'
+            f'<text x="{left - 6}" y="{y(value) + 4:.1f}" text-anchor="end" fill="#5f6368">{vn_number(value)}</text>'
         )
     if n:
         every = max(1, round(n / 8))
@@ -97,7 +93,7 @@ def line_chart(points: Sequence[tuple[str, float]], *, title: str, width: int = 
         for i, (label, value) in enumerate(points):
             parts.append(
                 f'<circle cx="{x(i):.1f}" cy="{y(value):.1f}" r="3" fill="{_RED}">'
-                f"<title>{escape(label)}: {_number(value)}</title></circle>"
+                f"<title>{escape(label)}: {vn_number(value)}</title></circle>"
             )
     parts.append("</svg>")
     return mark_safe("".join(parts))  # noqa: S308 (every piece of text above is escaped)

@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 import time_machine
 
-from portal.templatetags.portal_tags import vn_datetime, vn_list_time, vn_now, vn_number
+from portal.formats import vn_datetime, vn_list_time, vn_now, vn_number
 
 HCM = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -34,3 +34,10 @@ def test_numbers_group_thousands_with_dots():
 @time_machine.travel(datetime.datetime(2024, 4, 27, 19, 47, tzinfo=HCM), tick=False)
 def test_header_date_is_written_as_the_old_portals_write_it():
     assert vn_now() == "Thứ bảy, 27/04/2024, 19:47 [GMT+7]"
+
+
+def test_numbers_with_decimals_take_a_comma():
+    assert vn_number(12.5) == "12,5"
+    assert vn_number(1234.25, decimals=2) == "1.234,25"
+    assert vn_number(2.0) == "2"
+    assert vn_number("không phải số") == "không phải số"

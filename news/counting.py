@@ -18,7 +18,7 @@ from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from portal.templatetags.portal_tags import vn_number
+from portal.formats import vn_number
 from portal.visitors import is_countable, recent, remember_once_committed
 from portal.visits import record_site_visit
 

@@ -3,6 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
@@ -179,7 +180,7 @@ class ArticleAdmin(ArticleWorkflowAdminMixin, admin.ModelAdmin):
         suggestions = suggest_links(obj) if obj and obj.pk else None
         if not suggestions:
             return _("Không có gợi ý: bài chưa nêu số hiệu văn bản nào chưa được liên kết.")
-        rows = [(_("Văn bản"), str(d), f"– {d.abstract[:120]}") for d in suggestions.documents]
+        rows = [(_("Văn bản"), str(d), f"– {Truncator(d.abstract).chars(120)}") for d in suggestions.documents]
         rows += [(_("Chương trình"), campaign.name, "") for campaign in suggestions.campaigns]
         return format_html(
             '<div class="link-suggestions">{}<ul style="margin: 4px 0 0; padding-left: 1.2em">{}</ul></div>',

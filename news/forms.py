@@ -52,7 +52,7 @@ class SearchForm(forms.Form):
         this_year = timezone.localdate().year
         # Years are a fixed range, not a query: the newest first, back to the first campaign on record.
         self.fields["year"].choices = [("", _("Mọi năm")), *((y, y) for y in range(this_year, 2002, -1))]
-        self.fields["theme"].label_from_instance = lambda theme: f"{theme.years_label} · {theme.title[:80]}"
+        self.fields["theme"].label_from_instance = lambda theme: theme.short_label()
 
     @property
     def query(self) -> str:

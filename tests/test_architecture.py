@@ -9,8 +9,6 @@ imported one. Imports of leaf modules, which import no first-party code themselv
 import ast
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parent.parent
 FIRST_PARTY = ("portal", "news", "campaigns")
 MAX_MODULE_LINES = 400

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import unique_slug
@@ -148,6 +149,10 @@ class Theme(models.Model):
 
     def __str__(self):
         return f"{self.years_label} · {self.title}"
+
+    def short_label(self, length: int = 80) -> str:
+        """``str(theme)`` with the title cut at a word and marked "…", for a select that must fit a page."""
+        return f"{self.years_label} · {Truncator(self.title).chars(length)}"
 
     def save(self, *args, **kwargs):
         if self.year_end is None:

@@ -296,3 +296,12 @@ class SearchPageTests:
             response = client.get(SEARCH_URL, {"q": "hoc tap", "campaign": campaign.slug})
         assert response.status_code == 200
         assert len(response.context["articles"]) == min(n_articles, 12)
+
+
+@pytest.mark.django_db
+def test_long_theme_names_in_the_filter_end_with_an_ellipsis():
+    from news.forms import SearchForm
+
+    theme = make_theme(year=2024, title="Học tập và làm theo " * 10)
+    label = {value: text for value, text in SearchForm().fields["theme"].choices if value}[theme.pk]
+    assert label.endswith("…") and len(label) < 100

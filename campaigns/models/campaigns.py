@@ -150,10 +150,6 @@ class Theme(models.Model):
     def __str__(self):
         return f"{self.years_label} · {self.title}"
 
-    def short_label(self, length: int = 80) -> str:
-        """``str(theme)`` with the title cut at a word and marked "…", for a select that must fit a page."""
-        return f"{self.years_label} · {Truncator(self.title).chars(length)}"
-
     def save(self, *args, **kwargs):
         if self.year_end is None:
             self.year_end = self.year_start
@@ -164,6 +160,10 @@ class Theme(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:theme-detail", kwargs={"campaign_slug": self.campaign.slug, "slug": self.slug})
+
+    def short_label(self, length: int = 80) -> str:
+        """``str(theme)`` with the title cut at a word and marked "…", for a select that must fit a page."""
+        return f"{self.years_label} · {Truncator(self.title).chars(length)}"
 
     @property
     def years_label(self) -> str:

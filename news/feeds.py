@@ -5,13 +5,14 @@ Links are absolute with ``SITE_URL`` (the public address), whatever host the req
 
 import re
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
+from portal.site import absolute_url as absolute
+from portal.site import current_site
 
 from .models import Article, Category
 
@@ -47,10 +48,6 @@ class SafeAtomFeed(_XmlSafeFeed, Atom1Feed):
     pass
 
 
-def absolute(path: str) -> str:
-    return f"{settings.SITE_URL}{path}"
-
-
 class LatestArticlesFeed(Feed):
     """The latest published articles (RSS 2.0); subclasses narrow the list and name it."""
 
@@ -59,7 +56,7 @@ class LatestArticlesFeed(Feed):
     feed_type = SafeRssFeed
 
     def title(self, obj=None):
-        return _("Tin mới – %(site)s") % {"site": settings.SITE_NAME}
+        return _("Tin mới – %(site)s") % {"site": current_site().name}
 
     def link(self, obj=None):
         return absolute("/")
@@ -108,7 +105,7 @@ class CategoryFeed(LatestArticlesFeed):
         return get_object_or_404(Category, slug=slug)
 
     def title(self, obj=None):
-        return f"{obj.name} – {settings.SITE_NAME}"
+        return f"{obj.name} – {current_site().name}"
 
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())
@@ -132,7 +129,7 @@ class CampaignFeed(LatestArticlesFeed):
         return get_object_or_404(Campaign, slug=slug)
 
     def title(self, obj=None):
-        return f"{obj.name} – {settings.SITE_NAME}"
+        return f"{obj.name} – {current_site().name}"
 
     def link(self, obj=None):
         return absolute(obj.get_absolute_url())

@@ -15,6 +15,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.site import absolute_url
+
 from . import services
 from .models import Article, ArticleEvent, ArticleRevision
 from .preview import preview_token
@@ -156,7 +158,7 @@ class ArticleWorkflowAdminMixin:
             staff_url,
             _("Xem bài như bạn đọc sẽ thấy"),
             _("Liên kết gửi người duyệt (hết hạn sau %(days)s ngày):") % {"days": preview_days()},
-            settings.SITE_URL.rstrip("/") + signed_url,
+            absolute_url(signed_url),
         )
 
     # --- the change form: buttons, and the transition after saving -----------------------------------------

@@ -1,5 +1,6 @@
-from django.conf import settings
 from django.core.cache import cache
+
+from portal.site import current_site
 
 MENU_CACHE_KEY = "portal:menu"
 
@@ -35,7 +36,7 @@ def site(request):
     from .models import Slogan
 
     return {
-        "SITE_NAME": settings.SITE_NAME,
+        "SITE_NAME": current_site(request).name,
         "menu": _menu(),
         "slogans": Slogan.cached_texts(),
     }

@@ -7,25 +7,20 @@ import json
 import re
 
 from django import template
-from django.conf import settings
 from django.core.paginator import InvalidPage
 from django.core.serializers.json import DjangoJSONEncoder
 from django.templatetags.static import static
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from portal.site import absolute_url as absolute
+from portal.site import current_site
+
 register = template.Library()
 
 # The characters that could end a <script> element or start markup inside it, as JSON escapes.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
 _SPACES = re.compile(r"\s+")
-
-
-def absolute(url: str) -> str:
-    """``/media/x.jpg`` -> ``https://site/media/x.jpg``; an absolute URL stays as it is."""
-    if not url or url.startswith(("http://", "https://")):
-        return url
-    return f"{settings.SITE_URL}{url if url.startswith('/') else '/' + url}"
 
 
 @register.filter
@@ -43,7 +38,7 @@ def canonical_url(context) -> str:
     """This page's public address: the path, plus ``?page=N`` beyond the first page; other parameters dropped."""
     request = context.get("request")
     if request is None:
-        return settings.SITE_URL + "/"
+        return current_site().url + "/"
     url = absolute(request.path)
     page_obj = context.get("page_obj")
     if page_obj is not None:
@@ -91,8 +86,8 @@ def article_json_ld(article):
     image = absolute(article.cover.url) if article.cover else absolute(static("img/og-default.png"))
     publisher = {
         "@type": "Organization",
-        "name": settings.SITE_NAME,
-        "url": settings.SITE_URL + "/",
+        "name": current_site().name,
+        "url": current_site().url + "/",
         "logo": {"@type": "ImageObject", "url": absolute(static("img/og-default.png"))},
     }
     data = {
@@ -111,7 +106,7 @@ def article_json_ld(article):
         "author": (
             [{"@type": "Person", "name": article.author_name}]
             if article.author_name
-            else [{"@type": "Organization", "name": settings.SITE_NAME}]
+            else [{"@type": "Organization", "name": current_site().name}]
         ),
         "publisher": publisher,
     }

@@ -32,7 +32,7 @@ def _menu():
 
 
 def site(request):
-    from .models import Slogan
+    from .site_parts.models import Slogan
 
     return {
         "SITE_NAME": settings.SITE_NAME,

@@ -65,7 +65,7 @@ def main() -> None:
     django.setup()
     from django.core.management import call_command
 
-    from portal.polls import Poll, PollChoice, PollVote
+    from portal.polls.models import Poll, PollChoice, PollVote
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("flush", verbosity=0, interactive=False)

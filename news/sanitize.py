@@ -1,13 +1,16 @@
 """Server-side cleaning of rich-text HTML with an allow-list (nh3). No editor cleans HTML on the server.
 
-Kept: headings, paragraphs, lists, links, images with captions, tables, quotes, and video frames from an allowed
-host (``EMBED_PREFIXES``). Dropped: scripts and styles, event attributes, ``javascript:``/``data:`` URLs, frames
-from anywhere else, and CSS that could hide or overlay content (only alignment and sizing survive).
+Kept: headings, paragraphs, lists, links, images with captions, tables, quotes, and videos of an allowed player
+(``portal.embeds``, the allow-list the video block uses too). Dropped: scripts and styles, event attributes,
+``javascript:``/``data:`` URLs, frames and media embeds from anywhere else, and CSS that could hide or overlay
+content (only alignment and sizing survive).
 """
 
 import re
 
 import nh3
+
+from portal.embeds import embed_src
 
 _TAGS = {
     "p",
@@ -84,12 +87,6 @@ _CLASSES = {
     "img": {"image_resized"},
 }
 
-# Video frames are kept only when they point at one of these (the players' own embed pages).
-EMBED_PREFIXES = (
-    "https://www.youtube.com/embed/",
-    "https://www.youtube-nocookie.com/embed/",
-    "https://player.vimeo.com/video/",
-)
 _SAFE_URL = re.compile(r"^(https?://|/(?!/)|#|mailto:|tel:)", re.IGNORECASE)
 # Kept style properties are few (see filter_style_properties); their values may still smuggle a URL or script.
 _BAD_STYLE_VALUE = re.compile(r"url\s*\(|expression\s*\(|javascript:|\\|@import|behavior\s*:", re.IGNORECASE)
@@ -102,19 +99,19 @@ def _filter_attribute(element: str, attribute: str, value: str) -> str | None:
     if attribute in {"href", "src"} and looks_like_scheme and not _SAFE_URL.match(value):
         return None
     if element == "iframe" and attribute == "src":
-        return value if value.startswith(EMBED_PREFIXES) and ".." not in value else None
+        return embed_src(value)  # rebuilt from the video id: the player's own embed page or nothing
     if attribute == "srcset":
         entries = [entry.strip() for entry in value.split(",") if entry.strip()]
         return value if entries and all(_SAFE_URL.match(entry) for entry in entries) else None
     if element == "oembed" and attribute == "url":
-        return value if _SAFE_URL.match(value) else None
+        return value if embed_src(value) else None  # the editor's media embed: a page of an allowed player
     if attribute == "style" and _BAD_STYLE_VALUE.search(value):
         return None
     return value
 
 
-# A frame whose address was refused keeps no src: drop the empty frame itself.
-_EMPTY_IFRAME = re.compile(r"<iframe(?![^>]*\ssrc=)[^>]*>.*?</iframe>", re.IGNORECASE | re.DOTALL)
+# A frame or media embed whose address was refused keeps no address: drop the empty element itself.
+_EMPTY_EMBED = re.compile(r"<(iframe|oembed)\b(?![^>]*\s(?:src|url)=)[^>]*>.*?</\1>", re.IGNORECASE | re.DOTALL)
 
 _cleaner = nh3.Cleaner(
     tags=_TAGS,
@@ -131,4 +128,4 @@ _cleaner = nh3.Cleaner(
 
 def clean_html(html: str) -> str:
     """Keep headings, paragraphs, lists, links, figures, tables and quotes; drop everything else."""
-    return _EMPTY_IFRAME.sub("", _cleaner.clean(html or ""))
+    return _EMPTY_EMBED.sub("", _cleaner.clean(html or ""))

@@ -33,7 +33,7 @@ def _menu():
 
 
 def site(request):
-    from .models import Slogan
+    from .site_parts.models import Slogan
 
     return {
         "SITE_NAME": current_site(request).name,

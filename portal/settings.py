@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "portal",
+    "portal.site_parts",
+    "portal.polls",
     "campaigns",
     "news",
     "portal.reports",
@@ -273,9 +275,6 @@ COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
 COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
 # Behind a reverse proxy, the request header (as a META key, e.g. HTTP_X_REAL_IP) that carries the visitor's IP.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
-
-# Videos may be embedded only from these hosts (YouTube is shown through its privacy-enhanced domain).
-VIDEO_EMBED_HOSTS = env_list("VIDEO_EMBED_HOSTS", "www.youtube.com,youtube.com,m.youtube.com,youtu.be")
 
 # Uploaded pictures (news.images): size and pixel limits; a bigger picture is refused with a message.
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))

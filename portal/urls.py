@@ -27,7 +27,7 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("", include("news.urls")),
     path("phong-trao/", include("campaigns.urls")),
-    path("tham-do-y-kien/", include("portal.poll_urls")),
+    path("tham-do-y-kien/", include("portal.polls.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

@@ -11,7 +11,7 @@ from django.urls import get_resolver, reverse
 from django.utils import timezone
 
 from news.models import Tag
-from portal.polls import Poll
+from portal.polls.models import Poll
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import (
     make_article,
@@ -281,7 +281,7 @@ def test_numbers_too_big_for_the_database_in_the_address_are_a_404(world):
 
 
 def test_forged_or_garbage_cookies_are_ignored(world):
-    from portal.poll_views import VOTER_COOKIE
+    from portal.polls.views import VOTER_COOKIE
     from portal.visitors import VISITOR_COOKIE
 
     client = _reader()
@@ -328,7 +328,7 @@ def test_hostile_comments_and_votes_are_refused_without_saving(world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from news.comments import Comment
-    from portal.polls import PollVote
+    from portal.polls.models import PollVote
 
     client = _reader()
     failures = []

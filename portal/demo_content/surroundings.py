@@ -14,8 +14,8 @@ from PIL import Image, ImageDraw
 
 from news.models import Article, BlockedWord, Comment
 from portal.demo_images import _font
-from portal.polls import Poll, PollChoice, PollVote
-from portal.site_parts import BannerLink, Video, WebLink
+from portal.polls.models import Poll, PollChoice, PollVote
+from portal.site_parts.models import BannerLink, Video, WebLink
 
 POLL_QUESTION = "Bạn đánh giá như thế nào về trang thông tin điện tử này?"
 POLL_CHOICES = [("Rất hữu ích", 58), ("Hữu ích", 31), ("Bình thường", 9), ("Chưa hữu ích", 3)]

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import portal.site_parts
+import portal.site_parts.models
 from django.db import migrations, models
 
 
@@ -54,7 +54,7 @@ class Migration(migrations.Migration):
                 ('position', models.PositiveSmallIntegerField(default=0, verbose_name='thứ tự')),
                 ('is_active', models.BooleanField(default=True, verbose_name='hiển thị')),
                 ('title', models.CharField(max_length=200, verbose_name='tiêu đề')),
-                ('file', models.FileField(blank=True, help_text='MP4 hoặc WebM.', upload_to='videos/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['mp4', 'webm']), portal.site_parts.video_file_validator], verbose_name='tệp video')),
+                ('file', models.FileField(blank=True, help_text='MP4 hoặc WebM.', upload_to='videos/%Y/%m/', validators=[django.core.validators.FileExtensionValidator(['mp4', 'webm']), portal.site_parts.models.video_file_validator], verbose_name='tệp video')),
                 ('embed_url', models.URLField(blank=True, help_text='Ví dụ: https://www.youtube.com/watch?v=...', max_length=500, verbose_name='hoặc địa chỉ video trên YouTube')),
                 ('poster', models.ImageField(blank=True, upload_to='videos/posters/', verbose_name='ảnh đại diện')),
             ],

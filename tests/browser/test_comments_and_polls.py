@@ -7,8 +7,8 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from news.comments import Comment
-from portal.polls import Poll, PollChoice
-from portal.site_parts import BannerLink, Video, WebLink
+from portal.polls.models import Poll, PollChoice
+from portal.site_parts.models import BannerLink, Video, WebLink
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.factories import make_article, make_category
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from news.sanitize import EMBED_PREFIXES, clean_html
+from news.sanitize import clean_html
+from portal.embeds import EMBED_PREFIXES
 from tests.factories import make_article
 
 PAYLOADS = [
@@ -118,6 +119,7 @@ def test_what_ckeditor_makes_survives():
         '<ul><li>Mô hình "Nụ cười tiếp dân"</li></ul>'
         '<p><a href="https://thuvienphapluat.vn/">Văn bản</a></p>'
         '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ" width="560" height="315" allowfullscreen></iframe>'
+        '<figure class="media"><oembed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></oembed></figure>'
     )
     cleaned = clean_html(body)
     for kept in (
@@ -129,9 +131,25 @@ def test_what_ckeditor_makes_survives():
         "<blockquote>",
         "<li>",
         'href="https://thuvienphapluat.vn/" rel="noopener noreferrer"',
-        '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"',
+        # The frame is kept as the player's privacy-enhanced embed page (portal.embeds), the video block's form.
+        '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"',
+        '<figure class="media"><oembed url="https://www.youtube.com/watch?v=dQw4w9WgXcQ"></oembed></figure>',
     ):
         assert kept in cleaned, kept
+
+
+@pytest.mark.parametrize(
+    "embed",
+    [
+        '<iframe src="https://evil.example/embed/dQw4w9WgXcQ"></iframe>',
+        '<iframe src="https://www.youtube.com/embed/../../evil"></iframe>',
+        '<iframe src="http://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
+        '<oembed url="https://evil.example/watch?v=dQw4w9WgXcQ"></oembed>',
+        '<oembed url="https://www.youtube.com.evil.example/watch?v=dQw4w9WgXcQ"></oembed>',
+    ],
+)
+def test_frames_and_media_embeds_of_other_hosts_are_dropped(embed):
+    assert clean_html(f"<p>Tin</p>{embed}") == "<p>Tin</p>"
 
 
 @pytest.mark.django_db

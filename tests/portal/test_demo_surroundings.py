@@ -4,8 +4,8 @@ import pytest
 
 from news.comments import Comment
 from portal.demo_content.surroundings import seed
-from portal.polls import Poll, PollVote
-from portal.site_parts import BannerLink, Video, WebLink
+from portal.polls.models import Poll, PollVote
+from portal.site_parts.models import BannerLink, Video, WebLink
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

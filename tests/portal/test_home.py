@@ -5,7 +5,7 @@ import time_machine
 from django.utils import timezone
 
 from news.models import Article
-from portal.models import Slogan
+from portal.site_parts.models import Slogan
 from tests.factories import make_article, make_campaign, make_category, make_theme
 
 pytestmark = pytest.mark.django_db

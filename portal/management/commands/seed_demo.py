@@ -15,7 +15,7 @@ from django.utils.html import escape
 from campaigns.models import Campaign, Document, Issuer, Theme
 from news.models import Article, Category
 from portal.demo_images import cover_jpeg, document_pdf
-from portal.models import Slogan
+from portal.site_parts.models import Slogan
 
 CONTENT = Path(__file__).resolve().parents[2] / "demo_content" / "articles.json"
 

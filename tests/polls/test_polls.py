@@ -10,7 +10,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from portal.polls import AlreadyVoted, Poll, PollChoice, PollVote, cast_vote
+from portal.polls.models import Poll, PollChoice, PollVote
+from portal.polls.services import AlreadyVoted, cast_vote
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db

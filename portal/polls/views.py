@@ -1,3 +1,5 @@
+"""The poll's page (question, results, the vote form while open) and the vote itself."""
+
 import uuid
 
 from django.conf import settings
@@ -6,10 +8,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from .polls import AlreadyVoted, Poll, PollClosed, UnknownChoice, cast_vote
+from .models import Poll
+from .services import AlreadyVoted, PollClosed, UnknownChoice, cast_vote
 
 VOTER_COOKIE = "tham_do"
-VOTER_COOKIE_SALT = "portal.polls.voter"
+VOTER_COOKIE_SALT = "portal.polls.voter"  # unchanged since the cookie was first set: existing voters stay known
 VOTER_COOKIE_AGE = 2 * 365 * 24 * 60 * 60
 
 
@@ -29,7 +32,7 @@ def poll_detail(request, pk):
     my_choice = None if is_new else poll.votes.filter(voter_key=key).values_list("choice__text", flat=True).first()
     return render(
         request,
-        "portal/poll_detail.html",
+        "polls/poll_detail.html",
         {"poll": poll, "results": results, "total": total, "my_choice": my_choice},
     )
 

@@ -1,4 +1,4 @@
-"""Opinion polls ("Thăm dò ý kiến"): models, and the writes that record a vote.
+"""Opinion polls ("Thăm dò ý kiến"): the question, its choices and the votes (a vote is cast by polls.services).
 
 One vote per visitor and poll is a database constraint on (poll, voter key), so two votes sent at the same moment
 cannot both count; results count vote rows, so they are exact without any counter to update.
@@ -6,7 +6,7 @@ cannot both count; results count vote rows, so they are exact without any counte
 
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, models, transaction
+from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +41,7 @@ class Poll(models.Model):
     objects = PollQuerySet.as_manager()
 
     class Meta:
+        db_table = "portal_poll"
         ordering = ["-opens_at", "-id"]
         verbose_name = _("thăm dò ý kiến")
         verbose_name_plural = _("thăm dò ý kiến")
@@ -77,7 +78,10 @@ class Poll(models.Model):
 
     @classmethod
     def cached_current(cls) -> dict | None:
-        """The sidebar's poll as plain data (question and choices), cached until a poll or choice changes."""
+        """The sidebar's poll as plain data (question and choices), cached until a poll or choice changes.
+
+        The only reader of the sidebar's poll: serving several portals later changes only this method.
+        """
         cached = cache.get(cls.CACHE_KEY)
         if cached is None:
             poll = cls.objects.current().prefetch_related("choices").first()
@@ -97,6 +101,10 @@ class Poll(models.Model):
             cache.set(cls.CACHE_KEY, cached, timeout)
         return cached["poll"]
 
+    @classmethod
+    def forget_cached(cls) -> None:
+        cache.delete(cls.CACHE_KEY)
+
 
 class PollChoice(models.Model):
     poll = models.ForeignKey(Poll, models.CASCADE, related_name="choices", verbose_name=_("cuộc thăm dò"))
@@ -104,6 +112,7 @@ class PollChoice(models.Model):
     position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
 
     class Meta:
+        db_table = "portal_pollchoice"
         ordering = ["position", "id"]
         verbose_name = _("phương án trả lời")
         verbose_name_plural = _("phương án trả lời")
@@ -113,7 +122,7 @@ class PollChoice(models.Model):
 
 
 class PollVote(models.Model):
-    """One visitor's vote; the voter key comes from a signed first-party cookie (see portal.poll_views)."""
+    """One visitor's vote; the voter key comes from a signed first-party cookie (see polls.views)."""
 
     poll = models.ForeignKey(Poll, models.CASCADE, related_name="votes", verbose_name=_("cuộc thăm dò"))
     choice = models.ForeignKey(PollChoice, models.CASCADE, related_name="votes", verbose_name=_("phương án"))
@@ -121,36 +130,10 @@ class PollVote(models.Model):
     created_at = models.DateTimeField(_("thời gian"), auto_now_add=True)
 
     class Meta:
+        db_table = "portal_pollvote"
         verbose_name = _("lượt bình chọn")
         verbose_name_plural = _("lượt bình chọn")
         constraints = [models.UniqueConstraint(fields=["poll", "voter_key"], name="poll_vote_once_per_voter")]
 
     def __str__(self):
         return f"{self.poll_id}: {self.choice_id}"
-
-
-class PollClosed(Exception):
-    pass
-
-
-class AlreadyVoted(Exception):
-    pass
-
-
-class UnknownChoice(Exception):
-    pass
-
-
-def cast_vote(*, poll: Poll, choice_id, voter_key: str) -> PollVote:
-    """Record ``voter_key``'s vote for ``choice_id`` in ``poll``, or raise why it cannot count."""
-    if not poll.is_open:
-        raise PollClosed
-    try:
-        choice = poll.choices.get(pk=int(choice_id))
-    except (TypeError, ValueError, PollChoice.DoesNotExist) as error:
-        raise UnknownChoice from error
-    try:
-        with transaction.atomic():
-            return PollVote.objects.create(poll=poll, choice=choice, voter_key=voter_key)
-    except IntegrityError as error:
-        raise AlreadyVoted from error

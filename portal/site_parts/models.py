@@ -1,27 +1,59 @@
-"""What surrounds the news on every page: banner links, web links to other agencies, and videos.
+"""What surrounds the news on every page: the running slogans, banner links, web links to other agencies, videos.
 
-Each has an order and an on/off switch. Pages read them from one cached dictionary (``cached_site_parts``),
-cleared by portal.signals whenever one of them is saved or deleted: no query per item, none at all once cached.
+Each has an order and an on/off switch. Pages read them through one function each (``Slogan.cached_texts`` and
+``cached_site_parts``), cached until one of them is saved or deleted (site_parts.signals): no query per item, none
+at all once cached. These functions are the only readers, so serving several portals later changes only them.
 """
 
-import re
-from urllib.parse import parse_qs, urlsplit
-
-from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-CACHE_KEY = "portal:site-parts"
+from portal.embeds import PROVIDER_NAMES, embed_src
 
-_YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+SITE_PARTS_CACHE_KEY = "portal:site-parts"
+CACHE_SECONDS = 60 * 60
 
 
 class SitePartQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
+
+
+class Slogan(models.Model):
+    """A line of the running banner of slogans at the top of every page."""
+
+    CACHE_KEY = "portal:slogans"
+
+    text = models.CharField(_("khẩu hiệu"), max_length=300)
+    position = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
+    is_active = models.BooleanField(_("hiển thị"), default=True)
+
+    objects = SitePartQuerySet.as_manager()
+
+    class Meta:
+        db_table = "portal_slogan"
+        ordering = ["position", "id"]
+        verbose_name = _("khẩu hiệu")
+        verbose_name_plural = _("khẩu hiệu")
+
+    def __str__(self):
+        return self.text
+
+    @classmethod
+    def cached_texts(cls) -> list[str]:
+        """The active slogans, cached until one of them changes."""
+        texts = cache.get(cls.CACHE_KEY)
+        if texts is None:
+            texts = list(cls.objects.active().values_list("text", flat=True))
+            cache.set(cls.CACHE_KEY, texts, CACHE_SECONDS)
+        return texts
+
+    @classmethod
+    def forget_cached(cls) -> None:
+        cache.delete(cls.CACHE_KEY)
 
 
 class SitePart(models.Model):
@@ -43,6 +75,7 @@ class BannerLink(SitePart):
     url = models.URLField(_("địa chỉ liên kết"), max_length=500)
 
     class Meta(SitePart.Meta):
+        db_table = "portal_bannerlink"
         verbose_name = _("liên kết banner")
         verbose_name_plural = _("liên kết banner")
 
@@ -57,6 +90,7 @@ class WebLink(SitePart):
     url = models.URLField(_("địa chỉ"), max_length=500)
 
     class Meta(SitePart.Meta):
+        db_table = "portal_weblink"
         verbose_name = _("liên kết web")
         verbose_name_plural = _("liên kết web")
 
@@ -73,28 +107,8 @@ def video_file_validator(uploaded):
         raise ValidationError(_("Tệp không phải video MP4 hoặc WebM."), code="bad_video")
 
 
-def embed_src(url: str) -> str | None:
-    """The iframe address for a video page on an allowed host, or None if the host is not allowed.
-
-    YouTube links of every usual form become youtube-nocookie.com embeds (no tracking cookies before play).
-    """
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower()
-    if parts.scheme != "https" or host not in {h.lower() for h in settings.VIDEO_EMBED_HOSTS}:
-        return None
-    if host.endswith("youtube.com") or host == "youtu.be":
-        if host == "youtu.be":
-            video_id = parts.path.strip("/")
-        elif parts.path.startswith(("/embed/", "/shorts/", "/live/")):
-            video_id = parts.path.split("/")[2]
-        else:
-            video_id = parse_qs(parts.query).get("v", [""])[0]
-        return f"https://www.youtube-nocookie.com/embed/{video_id}" if _YOUTUBE_ID.match(video_id) else None
-    return url.strip()
-
-
 class Video(SitePart):
-    """A video in the video block: an uploaded file, or a page on an allowed host (VIDEO_EMBED_HOSTS)."""
+    """A video in the video block: an uploaded file, or a page of an allowed player (portal.embeds)."""
 
     title = models.CharField(_("tiêu đề"), max_length=200)
     file = models.FileField(
@@ -113,6 +127,7 @@ class Video(SitePart):
     poster = models.ImageField(_("ảnh đại diện"), upload_to="videos/posters/", blank=True)
 
     class Meta(SitePart.Meta):
+        db_table = "portal_video"
         verbose_name = _("video")
         verbose_name_plural = _("video")
 
@@ -124,16 +139,13 @@ class Video(SitePart):
             raise ValidationError(_("Hãy tải lên một tệp video hoặc nhập một địa chỉ video, chỉ một trong hai."))
         if self.embed_url and embed_src(self.embed_url) is None:
             raise ValidationError(
-                {
-                    "embed_url": _("Chỉ nhúng được video từ: %(hosts)s.")
-                    % {"hosts": ", ".join(settings.VIDEO_EMBED_HOSTS)}
-                }
+                {"embed_url": _("Chỉ nhúng được video từ: %(hosts)s.") % {"hosts": ", ".join(PROVIDER_NAMES)}}
             )
 
 
 def cached_site_parts() -> dict:
     """Active banners, web links and videos as plain data, in three queries once per change."""
-    parts = cache.get(CACHE_KEY)
+    parts = cache.get(SITE_PARTS_CACHE_KEY)
     if parts is None:
         parts = {
             "banners": [{"title": b.title, "image": b.image.url, "url": b.url} for b in BannerLink.objects.active()],
@@ -148,5 +160,10 @@ def cached_site_parts() -> dict:
                 for v in Video.objects.active()
             ],
         }
-        cache.set(CACHE_KEY, parts, 60 * 60)
+        cache.set(SITE_PARTS_CACHE_KEY, parts, CACHE_SECONDS)
     return parts
+
+
+def forget_cached_site_parts() -> None:
+    """Drop the cached block; the next page builds it again (saves, deletes and the admin's bulk switches)."""
+    cache.delete(SITE_PARTS_CACHE_KEY)

@@ -1,64 +1,76 @@
-import io
+"""The demo's readership and editors' links: figures for the demo's own articles only, the same on a second run."""
+
+import datetime
 
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from campaigns.models import Theme
 from news.comments import Comment
-from news.models import Article, RelatedArticle
+from news.models import Article
 from news.viewcounts import ArticleDailyViews
+from portal.demo.data import article_slugs, load
 from portal.visits import SiteVisitDay, site_counters
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 
-def _figures():
-    return (
-        ArticleDailyViews.objects.count(),
-        sum(ArticleDailyViews.objects.values_list("views", flat=True)),
-        SiteVisitDay.objects.count(),
-        sum(SiteVisitDay.objects.values_list("visits", flat=True)),
-        RelatedArticle.objects.count(),
-        Article.objects.filter(good_models__isnull=False).count(),
-        Article.objects.filter(exemplars__isnull=False).count(),
-        Article.objects.filter(awards__isnull=False).count(),
-        sum(Article.objects.values_list("view_count", flat=True)),
-        Comment.objects.count(),
-    )
+def figures() -> list:
+    return [
+        sorted(ArticleDailyViews.objects.values_list("article__slug", "day", "views")),
+        sorted(SiteVisitDay.objects.values_list("day", "visits")),
+        sorted(Article.objects.values_list("slug", "view_count")),
+        sorted(Comment.objects.values_list("article__slug", "name", "text", "created_at")),
+    ]
 
 
-def test_demo_readership_fills_most_viewed_tabs_and_visit_counter_and_is_safe_to_run_twice(client):
-    call_command("seed_demo", "--no-images", stdout=io.StringIO())
-    first = _figures()
-    call_command("seed_demo", "--no-images", stdout=io.StringIO())
-    assert _figures() == first  # nothing added, nothing doubled
+def test_readership_fills_the_most_viewed_tabs_and_the_visit_counter_and_a_second_run_adds_nothing(client, seed_demo):
+    seed_demo()
+    first = figures()
+    seed_demo()
+    assert figures() == first
 
-    daily_rows, daily_views, visit_days, visits, *_ = first
-    assert daily_rows > 100 and daily_views > 1000
-    assert visit_days >= 40 and visits > 10000
-    assert site_counters()["visits"] >= visits
-    assert Article.objects.most_viewed_in(7).count() >= 5
-    assert Article.objects.most_viewed_in(30).count() >= 5
-    for article in Article.objects.filter(daily_views__isnull=False).distinct():
+    days = load("activity")["days"]
+    today = timezone.localdate()
+    assert set(SiteVisitDay.objects.values_list("day", flat=True)) == {
+        today - datetime.timedelta(days=n) for n in range(days)
+    }
+    assert site_counters()["visits"] >= sum(SiteVisitDay.objects.values_list("visits", flat=True))
+    read = Article.objects.filter(daily_views__isnull=False).distinct()
+    newest = Article.objects.published().order_by("-published_at", "-id")[: load("activity")["read_articles"]]
+    assert set(read) == set(newest)
+    for article in read:
         assert article.view_count >= sum(article.daily_views.values_list("views", flat=True))
+    assert Article.objects.most_viewed_in(7).exists() and Article.objects.most_viewed_in(30).exists()
 
     response = client.get(reverse("home"))
     assert response.status_code == 200
     assert "Chưa có lượt xem" not in response.content.decode()
 
 
-def test_demo_articles_have_pinned_related_news_links_to_records_and_a_current_theme():
-    call_command("seed_demo", "--no-images", stdout=io.StringIO())
-    assert RelatedArticle.objects.values("article").distinct().count() >= 4
-    for title in ("Nụ cười tiếp dân", "Lê Hoàng Phúc"):
-        article = Article.objects.published().filter(title__icontains=title).order_by("-published_at").first()
-        assert article.related_links.exists()
-    reported = Article.objects.published().filter(title__icontains="Nụ cười tiếp dân").order_by("-published_at")[0]
-    assert reported.awards.exists() and reported.good_models.exists()
-    assert reported.comments.filter(status=Comment.Status.APPROVED).exists()
-    assert Article.objects.filter(good_models__isnull=False).exists()
-    assert Article.objects.filter(exemplars__isnull=False).exists()
-    current = Theme.objects.filter(campaign__code="01-KL/TW", year_start=2026, scope=Theme.Scope.DEPARTMENT)
-    assert current.get().articles.exists()
-    assert current.get().good_models.exists() and current.get().exemplars.exists()
+def test_readership_is_invented_only_for_the_demos_own_articles(seed_demo):
+    mine = make_article("Bài của biên tập viên, mới nhất", published_at=timezone.now())
+    seed_demo()
+    assert not mine.daily_views.exists()
+    assert ArticleDailyViews.objects.exclude(article__slug__in=article_slugs()).count() == 0
+    assert not mine.comments.exists() and not mine.related_links.exists()
+
+
+def test_readers_comments_are_approved_and_dated_after_the_article(seed_demo):
+    seed_demo()
+    for entry in load("activity")["comments"]:
+        article = Article.objects.get(slug=entry["article"])
+        comments = article.comments.filter(status=Comment.Status.APPROVED)
+        assert sorted(comments.values_list("name", flat=True)) == sorted(c["name"] for c in entry["comments"])
+        assert all(article.published_at < c.created_at <= timezone.now() for c in comments)
+
+
+def test_the_current_theme_has_articles_and_the_records_that_answer_it(seed_demo):
+    seed_demo()
+    current = Theme.objects.get(campaign__code="01-KL/TW", year_start=2026, scope=Theme.Scope.DEPARTMENT)
+    [declared] = [entry for entry in load("activity")["theme_records"] if entry["theme"] == "01-2026-so"]
+    assert current.articles.exists()
+    assert set(declared["good_models"]) <= set(current.good_models.values_list("slug", flat=True))
+    assert set(declared["exemplars"]) <= set(current.exemplars.values_list("slug", flat=True))

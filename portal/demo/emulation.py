@@ -29,6 +29,8 @@ def key_of_award(award: Award) -> str:
 
 
 class EmulationSeeder:
+    """One pass over ``data/emulation.json``: the campaigns, themes and demo articles it may link are read first."""
+
     def __init__(self, seeding: Seeding):
         self.seeding = seeding
         self.data = load("emulation")

@@ -35,7 +35,7 @@ def build(n_articles: int) -> None:
 
     from campaigns.models import Campaign, Issuer, Theme
     from news.models import Article, Category
-    from portal.demo_content.emulation import seed
+    from portal.demo.emulation import seed
 
     bct = Issuer.objects.create(name="Bộ Chính trị")
     campaign = Campaign.objects.create(

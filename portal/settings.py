@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "campaigns",
     "news",
     "portal.reports",
+    "portal.demo",
 ]
 
 MIDDLEWARE = [

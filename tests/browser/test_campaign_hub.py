@@ -5,7 +5,7 @@ import io
 import pytest
 from django.utils import timezone
 
-from portal.demo_content.emulation import seed
+from portal.demo.emulation import seed
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS
 from tests.factories import make_article, make_campaign, make_category, make_issuer, make_theme
 

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from news.images import rendition_url
-from portal.demo_images import cover_jpeg
+from portal.demo.images import cover_jpeg
 from tests.factories import make_article, make_campaign, make_category, make_theme
 
 pytestmark = pytest.mark.django_db

@@ -75,3 +75,25 @@ def document_pdf(title: str, lines: list[str]) -> bytes:
     buffer = io.BytesIO()
     page.save(buffer, "PDF", resolution=150)
     return buffer.getvalue()
+
+
+def banner_png(title: str, color: tuple[int, int, int]) -> bytes:
+    """A 600×160 banner: the title in capitals, wrapped inside a gold frame."""
+    image = Image.new("RGB", (600, 160), color)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([8, 8, 591, 151], outline=(245, 197, 66), width=4)
+    font = _font(30)
+    words, lines, line = title.upper().split(), [], ""
+    for word in words:  # wrap by the drawn width, so a long title never runs past the frame
+        candidate = f"{line} {word}".strip()
+        if line and draw.textlength(candidate, font=font) > 540:
+            lines.append(line)
+            line = word
+        else:
+            line = candidate
+    lines.append(line)
+    for n, text in enumerate(lines[:3]):
+        draw.text((300, 80 + (n - (len(lines[:3]) - 1) / 2) * 38), text, fill=(255, 255, 255), font=font, anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG")
+    return buffer.getvalue()

@@ -1,0 +1,35 @@
+"""The models the demo fills, imported in this one place: when a model moves to another app, only these lines change."""
+
+from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
+from news.comments import Comment
+from news.models import Article, BlockedWord, Category, RelatedArticle
+from news.viewcounts import ArticleDailyViews
+from portal.polls.models import Poll, PollChoice, PollVote
+from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
+from portal.visits import SiteVisitDay
+
+__all__ = [
+    "Article",
+    "ArticleDailyViews",
+    "Award",
+    "BannerLink",
+    "BlockedWord",
+    "Campaign",
+    "Category",
+    "Comment",
+    "Contest",
+    "Document",
+    "Exemplar",
+    "GoodModel",
+    "Issuer",
+    "Poll",
+    "PollChoice",
+    "PollVote",
+    "RelatedArticle",
+    "SiteVisitDay",
+    "Slogan",
+    "Theme",
+    "Unit",
+    "Video",
+    "WebLink",
+]

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from news import services
 from news.models import ArticleRevision
+from news.revision_diff import compare
 from tests.factories import make_article
 from tests.news.test_workflow import change_data
 
@@ -55,17 +56,16 @@ def test_history_page_lists_revisions_and_shows_an_escaped_diff(client, edited):
 
 def test_the_diff_escapes_html_of_the_article(edited):
     first = ArticleRevision.objects.get(article=edited, number=1)
-    forged = ArticleRevision.objects.create(
-        article=edited, number=9, data={**first.data, "title": '<img src=x onerror="alert(1)">'}
-    )
-    (label, table), *_ = forged.diff_html(first)
-    assert label == "Tiêu đề"
-    assert "<img" not in table and "&lt;img" in table
+    forged = {**first.data, "title": '<img src=x onerror="alert(1)">', "source": "<b>Báo</b>"}
+    title, source = compare(first.data, forged, old_title="#1", new_title="<#9>")
+    assert title.label == "Tiêu đề"
+    assert "<img" not in title.table and "&lt;img" in title.table and "&lt;#9&gt;" in title.table
+    assert source.after == "<b>Báo</b>"  # the template escapes it (see the page test below)
 
 
 def test_restore_brings_back_an_old_revision_as_a_new_one(client, edited, editor):
     url = reverse("admin:news_article_revision_restore", args=[edited.pk, 1])
-    response = client.post(url)
+    response = client.post(url, {"confirm": "yes"})
     assert response.status_code == 302
     edited.refresh_from_db()
     assert edited.title == "Tiêu đề ban đầu"
@@ -75,9 +75,13 @@ def test_restore_brings_back_an_old_revision_as_a_new_one(client, edited, editor
     assert latest.by == editor
 
 
-def test_restore_needs_post_and_a_known_revision(client, edited):
-    assert client.get(reverse("admin:news_article_revision_restore", args=[edited.pk, 1])).status_code == 403
-    response = client.post(reverse("admin:news_article_revision_restore", args=[edited.pk, 99]), follow=True)
+def test_restore_needs_a_confirmed_post_and_a_known_revision(client, edited):
+    assert client.get(reverse("admin:news_article_revision_restore", args=[edited.pk, 1])).status_code == 200
+    edited.refresh_from_db()
+    assert edited.title == "Tiêu đề đã sửa"  # a GET only asks
+    response = client.post(
+        reverse("admin:news_article_revision_restore", args=[edited.pk, 99]), {"confirm": "yes"}, follow=True
+    )
     assert "Không tìm thấy phiên bản này." in response.content.decode()
 
 
@@ -87,7 +91,7 @@ def test_a_writer_cannot_restore_after_submitting(client, writer, editor):
     save_through_admin(client, article)
     save_through_admin(client, article, title="Bài của phóng viên, bản hai")
     services.submit_article(article=article, by=writer)
-    response = client.post(reverse("admin:news_article_revision_restore", args=[article.pk, 1]))
+    response = client.post(reverse("admin:news_article_revision_restore", args=[article.pk, 1]), {"confirm": "yes"})
     assert response.status_code == 403
     article.refresh_from_db()
     assert article.title == "Bài của phóng viên, bản hai"

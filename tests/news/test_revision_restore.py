@@ -159,3 +159,18 @@ def test_tags_come_back_by_id_even_when_renamed(client, linked):
     tag.save()
     restore(client, linked, 1)
     assert list(linked.tags.all()) == [tag]
+
+
+def test_a_writer_restoring_does_not_feature_or_reschedule(client, writer):
+    """The form keeps "featured" and the publication time from writers; a restore keeps them too."""
+    client.force_login(writer)
+    article = make_article("Bài nháp", status="draft", published_at=None, created_by=writer)
+    save(client, article)
+    first = ArticleRevision.objects.get(article=article)
+    forged = {**first.data, "title": "Bản cũ", "is_featured": True, "published_at": "2026-03-01T01:30:00+00:00"}
+    ArticleRevision.objects.create(article=article, number=2, data=forged)
+    save(client, article, title="Bản mới")
+    assert restore(client, article, 2).status_code == 302
+    article.refresh_from_db()
+    assert article.title == "Bản cũ"
+    assert article.is_featured is False and article.published_at is None

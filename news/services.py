@@ -4,13 +4,17 @@ Every function is keyword-only and atomic, checks the person's permission and th
 writes, and logs what it did (``ArticleEvent`` for transitions, ``ArticleRevision`` for content).
 """
 
+from dataclasses import dataclass, field
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from .models import Article, ArticleEvent, ArticleRevision, Category
-from .models.revisions import snapshot
+from .models import Article, ArticleEvent, ArticleRevision, Category, RelatedArticle
+from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
 from .related import bump_generation
 
 Status = Article.Status
@@ -114,27 +118,96 @@ def record_revision(*, article: Article, by, comment: str = "") -> ArticleRevisi
         )
 
 
-def restore_revision(*, revision: ArticleRevision, by) -> ArticleRevision:
-    """Put an old revision's content back; the result is itself a new revision. Status is not restored."""
+NOT_RECORDED = gettext_lazy(
+    "%(field)s: phiên bản này được lưu trước khi lịch sử ghi các liên kết, giữ nguyên như hiện tại."
+)
+
+
+@dataclass
+class Restored:
+    """A restore's outcome: the new revision, and what could not be brought back (told to the editor)."""
+
+    revision: ArticleRevision
+    notes: list[str] = field(default_factory=list)
+
+
+def restore_revision(*, revision: ArticleRevision, by) -> Restored:
+    """Put an old revision's fields and links back; the result is itself a new revision.
+
+    The status is not restored (it moves only through the review buttons), nor, for someone who may not publish,
+    the publication time and "featured" (the form keeps those from them too). Links to rows deleted since are
+    skipped, and links an old revision never recorded are kept as they are; ``notes`` says which.
+    """
     article = revision.article
     if not by.has_perm("news.change_article"):
         raise PermissionDenied(_("Bạn không có quyền sửa bài viết."))
-    data = revision.data
+    data, notes = revision.data, []
     with transaction.atomic():
-        for name in ("title", "slug", "lead", "body", "cover_caption", "author_name", "source"):
-            setattr(article, name, data.get(name, getattr(article, name)))
-        article.cover.name = data.get("cover") or None
-        if data.get("category") and Category.objects.filter(pk=data["category"]).exists():
-            article.category_id = data["category"]
-        article.is_featured = data.get("is_featured", article.is_featured)
-        article.allow_comments = data.get("allow_comments", article.allow_comments)
-        if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
-            article.slug = ""  # taken meanwhile by another article: make a fresh one
+        _restore_fields(article, data, by=by, notes=notes)
         article.save()
-        article.tags.set(data.get("tags", []))
-        article.campaigns.set(article.campaigns.model.objects.filter(pk__in=data.get("campaigns", [])))
-        article.themes.set(article.themes.model.objects.filter(pk__in=data.get("themes", [])))
-        restored = record_revision(
-            article=article, by=by, comment=_("Khôi phục từ phiên bản #%(n)s") % {"n": revision.number}
+        for name in LINKS:
+            _restore_link(article, name, data, notes)
+        _restore_pins(article, data, notes)
+        comment = _("Khôi phục từ phiên bản #%(n)s") % {"n": revision.number}
+        restored = record_revision(article=article, by=by, comment=comment)
+    latest = restored or ArticleRevision.objects.filter(article=article).order_by("-number").first()
+    return Restored(revision=latest, notes=notes)
+
+
+def _restore_fields(article: Article, data: dict, *, by, notes: list[str]) -> None:
+    for name in ("title", "slug", "lead", "body", "cover_caption", "author_name", "source", "allow_comments"):
+        setattr(article, name, data.get(name, getattr(article, name)))
+    article.cover.name = data.get("cover") or None
+    if by.has_perm("news.publish_article"):
+        article.is_featured = data.get("is_featured", article.is_featured)
+        if data.get("published_at"):  # a revision without a time would move a published article to "now"
+            article.published_at = parse_datetime(data["published_at"])
+    category = data.get("category")
+    if category and category != article.category_id:
+        if Category.objects.filter(pk=category).exists():
+            article.category_id = category
+        else:
+            notes.append(_("Chuyên mục của phiên bản này đã bị xóa: giữ chuyên mục hiện tại."))
+    if Article.objects.filter(slug=article.slug).exclude(pk=article.pk).exists():
+        article.slug = ""  # taken meanwhile by another article: make a fresh one
+
+
+def _restore_link(article: Article, name: str, data: dict, notes: list[str]) -> None:
+    """Set one many-to-many link to the revision's rows that still exist."""
+    label = field_label(name)
+    if name not in data:
+        notes.append(NOT_RECORDED % {"field": label})
+        return
+    values = data[name]
+    model = linked_model(name)
+    # Revisions written before links were kept hold tag names instead of ids.
+    names = [value for value in values if isinstance(value, str)]
+    rows = list(model._default_manager.filter(pk__in=[value for value in values if not isinstance(value, str)]))
+    if names:
+        rows += list(model._default_manager.filter(name__in=names))
+    getattr(article, name).set(rows)
+    _note_missing(notes, label, len(values) - len(rows))
+
+
+def _restore_pins(article: Article, data: dict, notes: list[str]) -> None:
+    """Pin the revision's related news again, in its order."""
+    label = field_label(PINNED)
+    if PINNED not in data:
+        notes.append(NOT_RECORDED % {"field": label})
+        return
+    existing = set(Article.objects.filter(pk__in=data[PINNED]).exclude(pk=article.pk).values_list("pk", flat=True))
+    pins = [pk for pk in data[PINNED] if pk in existing]
+    RelatedArticle.objects.filter(article=article).delete()
+    RelatedArticle.objects.bulk_create(
+        RelatedArticle(article=article, related_id=pk, position=position) for position, pk in enumerate(pins, 1)
+    )
+    transaction.on_commit(bump_generation)  # bulk_create sends no post_save: the cached related lists are stale
+    _note_missing(notes, label, len(data[PINNED]) - len(pins))
+
+
+def _note_missing(notes: list[str], label: str, missing: int) -> None:
+    if missing > 0:
+        notes.append(
+            _("%(field)s: %(n)s mục đã bị xóa từ sau phiên bản này nên không khôi phục được.")
+            % {"field": label, "n": missing}
         )
-    return restored or ArticleRevision.objects.filter(article=article).order_by("-number").first()

@@ -1,15 +1,14 @@
 """The review workflow in the article admin: who may edit what, the buttons that move an article, the log.
 
 ``ArticleAdmin`` mixes these in. Writers ("Phóng viên") see and edit only their own articles, and only while they
-are drafts or returned; reviewers see everything. Every transition goes through ``news.services``.
+are drafts or returned; reviewers see everything. Every transition goes through ``news.services``; the history
+of revisions is ``news.revisions_admin``.
 """
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
-from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
@@ -18,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from portal.site import absolute_url
 
 from . import services
-from .models import Article, ArticleEvent, ArticleRevision
+from .models import Article, ArticleEvent
 from .preview import preview_token
 
 Status = Article.Status
@@ -172,7 +171,6 @@ class ArticleWorkflowAdminMixin:
             "workflow_buttons": [
                 (button, BUTTON_LABELS[action]) for button, action in BUTTONS.items() if action in actions
             ],
-            "revisions_url": reverse("admin:news_article_revisions", args=[obj.pk]) if obj else None,
         }
         return super().changeform_view(request, object_id, form_url, extra_context)
 
@@ -181,24 +179,24 @@ class ArticleWorkflowAdminMixin:
             obj.status = Status.DRAFT  # a new article starts as a draft; buttons move it on
         super().save_model(request, obj, form, change)
 
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
+    def apply_pressed_action(self, request, form) -> None:
+        """The transition the pressed button asks for, once the article and its links are saved."""
         article = form.instance
         action = pressed_action(request.POST)
-        if action:
-            # The form already checked that this person may do this to this article now (offered_actions).
-            note = form.cleaned_data.get("review_note", "")
-            if action == Action.SUBMIT:
-                services.submit_article(article=article, by=request.user)
-            elif action == Action.PUBLISH:
-                services.publish_article(article=article, by=request.user)
-            elif action == Action.RETURN:
-                services.return_article(article=article, by=request.user, reason=note)
-            else:
-                services.withdraw_article(article=article, by=request.user, reason=note)
-            article.refresh_from_db()
-            self.message_user(request, _("Bài viết: %(status)s.") % {"status": article.get_status_display()})
-        services.record_revision(article=article, by=request.user)
+        if not action:
+            return
+        # The form already checked that this person may do this to this article now (offered_actions).
+        note = form.cleaned_data.get("review_note", "")
+        if action == Action.SUBMIT:
+            services.submit_article(article=article, by=request.user)
+        elif action == Action.PUBLISH:
+            services.publish_article(article=article, by=request.user)
+        elif action == Action.RETURN:
+            services.return_article(article=article, by=request.user, reason=note)
+        else:
+            services.withdraw_article(article=article, by=request.user, reason=note)
+        article.refresh_from_db()
+        self.message_user(request, _("Bài viết: %(status)s.") % {"status": article.get_status_display()})
 
     # --- list actions ---------------------------------------------------------------------------------------
     def _bulk(self, request, queryset, apply, done_message):
@@ -242,74 +240,6 @@ class ArticleWorkflowAdminMixin:
             lambda a: services.submit_article(article=a, by=request.user),
             _("Đã gửi duyệt %(n)s bài."),
         )
-
-    # --- revisions: history, difference, restore --------------------------------------------------------
-    def get_urls(self):
-        view = self.admin_site.admin_view
-        return [
-            path("<path:object_id>/phien-ban/", view(self.revisions_view), name="news_article_revisions"),
-            path(
-                "<path:object_id>/phien-ban/<int:number>/khoi-phuc/",
-                view(self.restore_revision_view),
-                name="news_article_revision_restore",
-            ),
-            *super().get_urls(),
-        ]
-
-    def _article_or_denied(self, request, object_id, *, change: bool) -> Article:
-        article = self.get_object(request, object_id)
-        allowed = article is not None and (
-            self.has_change_permission(request, article) if change else self.has_view_permission(request, article)
-        )
-        if not allowed:
-            raise PermissionDenied
-        return article
-
-    def revisions_view(self, request, object_id):
-        article = self._article_or_denied(request, object_id, change=False)
-        revisions = list(ArticleRevision.objects.filter(article=article).select_related("by").order_by("-number"))
-        by_number = {r.number: r for r in revisions}
-        for revision in revisions:
-            previous = by_number.get(revision.number - 1)
-            revision.changes = revision.changed_fields(previous) if previous else [_("Bản đầu tiên")]
-        diff, left, right = None, None, None
-        try:
-            left = by_number.get(int(request.GET.get("a", "")))
-            right = by_number.get(int(request.GET.get("b", "")))
-        except ValueError:
-            left = right = None
-        if left and right:
-            if left.number > right.number:
-                left, right = right, left
-            diff = right.diff_html(left)
-        context = {
-            **self.admin_site.each_context(request),
-            "opts": self.model._meta,
-            "original": article,
-            "title": _("Lịch sử phiên bản: %(title)s") % {"title": article.title},
-            "revisions": revisions,
-            "diff": diff,
-            "left": left,
-            "right": right,
-            "can_restore": self.has_change_permission(request, article),
-        }
-        return TemplateResponse(request, "admin/news/article/revisions.html", context)
-
-    def restore_revision_view(self, request, object_id, number):
-        article = self._article_or_denied(request, object_id, change=True)
-        if request.method != "POST":
-            raise PermissionDenied
-        revision = ArticleRevision.objects.filter(article=article, number=number).first()
-        if revision is None:
-            self.message_user(request, _("Không tìm thấy phiên bản này."), messages.ERROR)
-        else:
-            restored = services.restore_revision(revision=revision, by=request.user)
-            self.message_user(
-                request,
-                _("Đã khôi phục phiên bản #%(old)s thành phiên bản mới #%(new)s.")
-                % {"old": number, "new": restored.number},
-            )
-        return HttpResponseRedirect(reverse("admin:news_article_revisions", args=[article.pk]))
 
 
 def preview_days() -> int:

@@ -1,40 +1,67 @@
-"""Revisions of an article: every save through the admin keeps the fields as they were after it.
+"""Revisions of an article: after every save through the admin, its fields *and* its links as they were.
 
-The model lives here and is imported at the end of ``news.models``; ``news.services`` records and restores
-revisions, ``news.revision_admin`` shows the history, the difference between two revisions and the restore button.
+Why our own JSON snapshot rather than django-reversion or django-simple-history (both install on Python 3.11 with
+Django 5.2): one revision here is one save by one person, holding the article's fields, the ids of everything it
+links (campaigns, themes, tags, good models, exemplars, awards, documents) and the ordered pinned related news.
+django-simple-history keeps one history table per model (the article, its through tables, the pins), so "what this
+person changed in this save" would have to be reassembled from several tables by time; django-reversion stores a
+serialized copy of each followed object and would need the existing ``ArticleRevision`` rows converted into its
+own ``Version`` rows. Either way the page an editor reads (Vietnamese labels, names instead of ids, local times,
+text without HTML tags) is ours to write. Extending the snapshot keeps every existing row where it is: format 2
+adds the links; a row written before (no ``"format"`` key) is still shown and restored, and what it never
+recorded is left as it is and named to the editor (``news.services.restore_revision``).
+
+``news.services`` records and restores revisions, ``news.revision_diff`` tells two apart, ``news.revisions_admin``
+shows the history and asks before restoring.
 """
-
-import difflib
 
 from django.conf import settings
 from django.db import models
-from django.utils.html import escape
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-# The fields a revision keeps, with the label the history shows for each.
-TRACKED_FIELDS = {
-    "title": _("Tiêu đề"),
-    "slug": _("Đường dẫn"),
-    "lead": _("Sapo"),
-    "body": _("Nội dung"),
-    "cover": _("Ảnh đại diện"),
-    "cover_caption": _("Chú thích ảnh"),
-    "author_name": _("Tác giả"),
-    "source": _("Nguồn"),
-    "category": _("Chuyên mục"),
-    "tags": _("Thẻ"),
-    "campaigns": _("Chương trình, phong trào"),
-    "themes": _("Chuyên đề"),
-    "status": _("Trạng thái"),
-    "published_at": _("Thời gian đăng"),
-    "is_featured": _("Tin nổi bật"),
-    "allow_comments": _("Cho phép bình luận"),
-}
+from .articles import Article
+from .related import RelatedArticle
+
+FORMAT = 2  # the "format" key of a snapshot; revisions without it were written before links were kept
+
+# The article's own fields a revision keeps, in the order the history shows them.
+FIELDS = (
+    "title",
+    "slug",
+    "lead",
+    "body",
+    "cover",
+    "cover_caption",
+    "author_name",
+    "source",
+    "category",
+    "status",
+    "published_at",
+    "is_featured",
+    "allow_comments",
+)
+# The article's many-to-many links, kept as sorted id lists (old revisions hold tag names instead of ids).
+LINKS = ("campaigns", "themes", "tags", "good_models", "exemplars", "awards", "documents")
+PINNED = "pinned"  # the related news an editor pinned (RelatedArticle), as an ordered id list
 
 
-def snapshot(article) -> dict:
-    """The tracked fields of ``article`` as JSON-ready values (ids for relations, names for tags)."""
-    return {
+def field_label(name: str) -> str:
+    """The Vietnamese name an editor knows a kept field by: the model's ``verbose_name``."""
+    if name == PINNED:
+        return str(capfirst(RelatedArticle._meta.verbose_name_plural))
+    return str(capfirst(Article._meta.get_field(name).verbose_name))
+
+
+def linked_model(name: str) -> type[models.Model]:
+    """The model a link field (or the pins) points to."""
+    return Article if name == PINNED else Article._meta.get_field(name).related_model
+
+
+def snapshot(article: Article) -> dict:
+    """The kept fields and links of ``article`` as JSON-ready values (ids for related rows)."""
+    data = {
+        "format": FORMAT,
         "title": article.title,
         "slug": article.slug,
         "lead": article.lead,
@@ -44,24 +71,15 @@ def snapshot(article) -> dict:
         "author_name": article.author_name,
         "source": article.source,
         "category": article.category_id,
-        "tags": sorted(article.tags.names()),
-        "campaigns": sorted(article.campaigns.values_list("pk", flat=True)),
-        "themes": sorted(article.themes.values_list("pk", flat=True)),
         "status": article.status,
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "is_featured": article.is_featured,
         "allow_comments": article.allow_comments,
     }
-
-
-def _lines(value) -> list[str]:
-    if isinstance(value, list):
-        return [str(v) for v in value]
-    text = "" if value is None else str(value)
-    # Break HTML after block ends so a diff of the body shows paragraphs, not one long line.
-    for end in ("</p>", "</li>", "</h2>", "</h3>", "</h4>", "</figure>", "</tr>", "<br>"):
-        text = text.replace(end, end + "\n")
-    return text.splitlines() or [""]
+    for name in LINKS:
+        data[name] = sorted(getattr(article, name).all().values_list("pk", flat=True))
+    data[PINNED] = list(article.related_links.order_by("position", "id").values_list("related_id", flat=True))
+    return data
 
 
 class ArticleRevision(models.Model):
@@ -88,22 +106,14 @@ class ArticleRevision(models.Model):
         return f"#{self.number}"
 
     def changed_fields(self, other: "ArticleRevision | None") -> list[str]:
-        """Labels of the fields that differ from ``other`` (all of them for the first revision)."""
-        before = other.data if other else {}
-        return [str(label) for name, label in TRACKED_FIELDS.items() if self.data.get(name) != before.get(name)]
+        """Labels of the kept fields that differ from ``other`` (all of them for the first revision).
 
-    def diff_html(self, other: "ArticleRevision") -> list[tuple[str, str]]:
-        """(field label, HTML table) for each field that differs from ``other``; every value is escaped."""
-        table = difflib.HtmlDiff(wrapcolumn=70)
-        result = []
-        for name, label in TRACKED_FIELDS.items():
-            old, new = other.data.get(name), self.data.get(name)
-            if old == new:
-                continue
-            # HtmlDiff escapes "&", "<" and ">" in the lines it shows (a test pins this with a <script> payload);
-            # the column headers are ours and escaped here.
-            html = table.make_table(
-                _lines(old), _lines(new), escape(f"#{other.number}"), escape(f"#{self.number}"), context=True
-            )
-            result.append((str(label), html))
-        return result
+        A field only one of the two recorded (an old revision kept no links) is not a change anyone made.
+        """
+        if other is None:
+            return [field_label(name) for name in (*FIELDS, *LINKS, PINNED) if name in self.data]
+        return [
+            field_label(name)
+            for name in (*FIELDS, *LINKS, PINNED)
+            if name in self.data and name in other.data and self.data[name] != other.data[name]
+        ]

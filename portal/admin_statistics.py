@@ -11,10 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
-from news.models import Article, ArticleDailyViews
+from news.models import Article
+from news.viewcounts.models import ArticleDailyViews
 
 from .charts import bar_chart, line_chart
-from .visits import SiteVisitDay
+from .visitors.models import SiteVisitDay
 
 PERIODS = [("7", _("7 ngày")), ("30", _("30 ngày")), ("90", _("90 ngày")), ("365", _("365 ngày"))]
 TOP_COUNT = 10

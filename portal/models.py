@@ -42,6 +42,3 @@ class Slogan(models.Model):
 # Polls and the site-wide parts live in their own modules; importing them here registers the models.
 from .polls import Poll, PollChoice, PollVote  # noqa: E402, F401
 from .site_parts import BannerLink, Video, WebLink  # noqa: E402, F401
-
-# Site-wide visit counters live in their own module; importing them here registers the models with the portal app.
-from .visits import OnlineVisitor, SiteVisitDay, SiteVisitMark  # noqa: E402, F401

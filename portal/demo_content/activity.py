@@ -19,8 +19,9 @@ from campaigns.models import Award, Exemplar, GoodModel, Theme
 from news.comments import Comment
 from news.models import Article, RelatedArticle
 from news.related import bump_generation
-from news.viewcounts import ArticleDailyViews
-from portal.visits import COUNTERS_CACHE_KEY, SiteVisitDay
+from news.viewcounts.models import ArticleDailyViews
+from portal.visitors.models import SiteVisitDay
+from portal.visitors.visits import COUNTERS_CACHE_KEY
 
 DAYS = 45
 READ_ARTICLES = 40  # the most recent articles get daily figures; older ones are not read any more

@@ -1,4 +1,4 @@
-"""What counts as a view of an article (news/counting.py, portal/visitors.py)."""
+"""What counts as a view of an article (news/viewcounts/, portal/visitors/identity.py)."""
 
 import datetime
 import threading
@@ -10,8 +10,10 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
-from news.models import Article, ArticleDailyViews
-from portal.visitors import VISITOR_COOKIE, is_bot, recent
+from news.models import Article
+from news.viewcounts.models import ArticleDailyViews
+from portal.visitors.hints import recent
+from portal.visitors.identity import VISITOR_COOKIE, is_bot
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_article
 
@@ -235,13 +237,13 @@ class QueryCostTests:
     def test_a_repeat_view_writes_nothing(self, client, article, django_assert_num_queries):
         client.get(article.get_absolute_url())
         with django_assert_num_queries(0):
-            from news.counting import record_article_view
+            from news.viewcounts.services import record_article_view
 
             visitor = client.cookies[VISITOR_COOKIE].value.split(":")[0]
             assert record_article_view(article_id=article.pk, visitor=visitor, stored_count=287) is None
 
     def test_a_counted_view_is_one_transaction_of_three_statements(self, article, django_assert_max_num_queries):
-        from news.counting import record_article_view
+        from news.viewcounts.services import record_article_view
 
         with django_assert_max_num_queries(5):  # a savepoint pair in tests, then claim, add, add to the day
             assert record_article_view(article_id=article.pk, visitor="a" * 32, stored_count=286) == 287
@@ -301,8 +303,8 @@ def test_sqlite_writers_wait_for_the_lock_instead_of_failing():
 
 
 def test_expired_marks_are_pruned_and_fresh_ones_kept(article):
-    from news.models import ArticleViewMark
-    from news.viewcounts import prune_view_marks
+    from news.viewcounts.counters import prune_view_marks
+    from news.viewcounts.models import ArticleViewMark
 
     with time_machine.travel(NOON, tick=False) as clock:
         Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="10.0.0.1").get(article.get_absolute_url())

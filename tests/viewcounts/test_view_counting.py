@@ -6,7 +6,6 @@ from unittest import mock
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 
@@ -287,19 +286,6 @@ class ConcurrentViewsTests:
         assert statuses == [200] * n
         assert views(article) == 1000 + n
         assert sum(ArticleDailyViews.objects.filter(article=article).values_list("views", flat=True)) == n
-
-
-def test_sqlite_writers_wait_for_the_lock_instead_of_failing():
-    """The development database: IMMEDIATE transactions and a busy timeout, so no "database is locked"."""
-    from portal import settings as portal_settings
-
-    options = portal_settings.DATABASES["default"].get("OPTIONS", {})
-    if portal_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the project runs on PostgreSQL here")
-    assert options["transaction_mode"] == "IMMEDIATE"
-    assert options["timeout"] >= 5
-    assert "journal_mode=WAL" in options["init_command"]
-    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
 
 
 def test_expired_marks_are_pruned_and_fresh_ones_kept(article):

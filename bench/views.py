@@ -121,8 +121,9 @@ def server_cpu(master_pid: int) -> float:
 
 
 def reset_counts(article) -> None:
-    from news.models import Article, ArticleDailyViews, ArticleViewMark, ViewFlush
-    from portal.visits import OnlineVisitor, SiteVisitDay, SiteVisitMark
+    from news.models import Article
+    from news.viewcounts.models import ArticleDailyViews, ArticleViewMark, ViewFlush
+    from portal.visitors.models import OnlineVisitor, SiteVisitDay, SiteVisitMark
 
     Article.objects.filter(pk=article.pk).update(view_count=0)
     for model in (ArticleDailyViews, ArticleViewMark, ViewFlush, SiteVisitDay, SiteVisitMark, OnlineVisitor):
@@ -208,8 +209,8 @@ def main() -> None:
     from django.db import connection
     from django.utils import timezone
 
-    from news.models import ArticleDailyViews
-    from portal.visits import SiteVisitDay
+    from news.viewcounts.models import ArticleDailyViews
+    from portal.visitors.models import SiteVisitDay
 
     article = build_data()
     path = article.get_absolute_url()

@@ -51,10 +51,12 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "portal",
+    "portal.visitors",
     "portal.site_parts",
     "portal.polls",
     "campaigns",
     "news",
+    "news.viewcounts",
     "portal.reports",
     "portal.demo",
 ]
@@ -70,8 +72,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
-    "portal.visitors.VisitorMiddleware",
-    "news.counting.ArticleViewMiddleware",
+    "portal.visitors.middleware.VisitorMiddleware",
+    "news.viewcounts.middleware.ArticleViewMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -282,7 +284,7 @@ IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 # How long a signed preview link of an unpublished article stays valid (seconds; three days by default).
 PREVIEW_LINK_MAX_AGE = int(os.environ.get("PREVIEW_LINK_MAX_AGE", str(3 * 24 * 3600)))
-# View counters (news/counting.py, portal/visitors.py). VIEW_COUNTING=false turns every counter off (benchmarks).
+# View counters (news/viewcounts/, portal/visitors/). VIEW_COUNTING=false turns every counter off (benchmarks).
 VIEW_COUNTING = env_bool("VIEW_COUNTING", True)
 # One view per visitor per article within this many seconds.
 VIEW_COUNT_WINDOW = int(os.environ.get("VIEW_COUNT_WINDOW", "1800"))

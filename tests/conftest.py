@@ -5,7 +5,7 @@ from django.core.cache import cache
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Cached blocks (menu, slogans) must not leak from one test into the next."""
-    from portal.visitors import recent
+    from portal.visitors.hints import recent
 
     cache.clear()
     recent.clear()  # the view counter's per-process hints, like the cache, must start empty

@@ -282,7 +282,7 @@ def test_numbers_too_big_for_the_database_in_the_address_are_a_404(world):
 
 def test_forged_or_garbage_cookies_are_ignored(world):
     from portal.polls.views import VOTER_COOKIE
-    from portal.visitors import VISITOR_COOKIE
+    from portal.visitors.identity import VISITOR_COOKIE
 
     client = _reader()
     failures = []

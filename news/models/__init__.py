@@ -1,8 +1,7 @@
 """The news app's models: categories and tags, articles, pinned related news, the review log and revisions."""
 
-# Moving to their own apps (comments, view counting); imported here until they do.
+# Moving to their own app (comments); imported here until they do.
 from ..comments import BlockedWord, Comment, CommentSettings
-from ..viewcounts import ArticleDailyViews, ArticleViewMark, ViewFlush
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
 from .related import RelatedArticle
@@ -11,10 +10,8 @@ from .workflow import ArticleEvent
 
 __all__ = [
     "Article",
-    "ArticleDailyViews",
     "ArticleEvent",
     "ArticleRevision",
-    "ArticleViewMark",
     "BlockedWord",
     "Category",
     "Comment",
@@ -22,5 +19,4 @@ __all__ = [
     "RelatedArticle",
     "Tag",
     "TaggedArticle",
-    "ViewFlush",
 ]

@@ -1,12 +1,11 @@
 """Articles: what a reader may see of them (the queryset) and what an editor writes (the model)."""
 
-import datetime
 import itertools
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Sum, Window
+from django.db.models import Count, Exists, ExpressionWrapper, F, OuterRef, Q, Subquery, Window
 from django.db.models.functions import Coalesce, RowNumber, Substr, TruncMonth
 from django.urls import reverse
 from django.utils import timezone
@@ -87,17 +86,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def most_viewed(self):
         return self.published().for_listing().order_by("-view_count", "-published_at")
-
-    def most_viewed_in(self, days: int):
-        """Most viewed over the last `days` days, today included, by the daily figures (`period_views`)."""
-        since = timezone.localdate() - datetime.timedelta(days=days - 1)
-        return (
-            self.published()
-            .for_listing()
-            .filter(daily_views__day__gte=since)
-            .annotate(period_views=Sum("daily_views__views"))
-            .order_by("-period_views", "-published_at", "-id")
-        )
 
     def featured(self):
         return self.latest().filter(is_featured=True)

@@ -31,7 +31,7 @@ from portal.demo.tables import (
     SiteVisitDay,
     Theme,
 )
-from portal.visits import COUNTERS_CACHE_KEY
+from portal.visitors.visits import COUNTERS_CACHE_KEY
 
 
 def seed_daily_views(today: datetime.date, *, days: int, read: int) -> int:

@@ -3,10 +3,10 @@
 from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments import Comment
 from news.models import Article, BlockedWord, Category, RelatedArticle
-from news.viewcounts import ArticleDailyViews
+from news.viewcounts.models import ArticleDailyViews
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
-from portal.visits import SiteVisitDay
+from portal.visitors.models import SiteVisitDay
 
 __all__ = [
     "Article",

@@ -3,12 +3,12 @@ the most viewed articles of a period, drawn as SVG charts (``charts``). A fixed 
 
 import datetime
 
-from django.db.models import Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from news.models import Article, ArticleDailyViews
-from portal.visits import SiteVisitDay
+from news.models import Article
+from news.viewcounts.models import ArticleDailyViews, with_period_views
+from portal.visitors.models import SiteVisitDay
 
 from .charts import bar_chart, line_chart
 
@@ -26,8 +26,7 @@ def _series(per_day: dict, days: list[datetime.date]) -> list[tuple[str, int]]:
 
 def _top(articles, first, last) -> list:
     return list(
-        articles.filter(daily_views__day__gte=first, daily_views__day__lte=last)
-        .annotate(period_views=Sum("daily_views__views"))
+        with_period_views(articles, first, last)
         .only("id", "title", "slug", "view_count", "published_at")
         .order_by("-period_views", "-id")[:TOP_COUNT]
     )

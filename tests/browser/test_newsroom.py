@@ -114,7 +114,7 @@ def test_writer_submits_editor_publishes_reader_reads(live_server, browser, scre
     context.close()
 
     # Two readers see it, with its counter, at desktop and phone widths. Headless Chromium names itself in its
-    # User-Agent and would be taken for a bot (news.counting), so each reader's browser says what a real one says.
+    # User-Agent and would be taken for a bot (visitors.identity), so each reader's browser says what a real one says.
     phone_agent = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile"
     for name, viewport, agent in (("desktop", DESKTOP, BROWSER_USER_AGENT), ("phone", PHONE, phone_agent)):
         context = browser.new_context(viewport=viewport, user_agent=agent)

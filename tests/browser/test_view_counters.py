@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from news.models import ArticleDailyViews
+from news.viewcounts.models import ArticleDailyViews
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_article, make_campaign, make_category

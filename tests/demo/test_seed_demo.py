@@ -10,12 +10,12 @@ from django.utils import timezone
 from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments import Comment
 from news.models import Article, Category, RelatedArticle
-from news.viewcounts import ArticleDailyViews
+from news.viewcounts.models import ArticleDailyViews
 from portal.demo.data import load
 from portal.demo.emulation import key_of_award
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
-from portal.visits import SiteVisitDay
+from portal.visitors.models import SiteVisitDay
 from tests.factories import make_exemplar, make_good_model, make_unit
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from news.models import Article, Tag
-from news.viewcounts import add_views
+from news.viewcounts.counters import add_views
 from tests.factories import make_article, make_campaign, make_category, make_theme
 
 pytestmark = pytest.mark.django_db

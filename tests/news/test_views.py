@@ -46,7 +46,7 @@ class ArticleDetailTests:
         client.get(article.get_absolute_url())
         client.get(article.get_absolute_url())
         article.refresh_from_db()
-        assert article.view_count == 1941  # the rules: tests/news/test_view_counting.py
+        assert article.view_count == 1941  # the rules: tests/viewcounts/test_view_counting.py
 
     def test_related_and_latest_lists_carry_their_times(self, client, article):
         other = make_article(

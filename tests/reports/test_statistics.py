@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import ArticleDailyViews
-from portal.visits import SiteVisitDay
+from news.viewcounts.models import ArticleDailyViews
+from portal.visitors.models import SiteVisitDay
 from tests.factories import make_article, make_campaign
 
 pytestmark = pytest.mark.django_db

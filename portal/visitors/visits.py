@@ -1,6 +1,6 @@
 """Site-wide counters: "Số lượt truy cập" (one visit per visitor per day) and "đang online" (last 5 minutes).
 
-Written by `visitors.VisitorMiddleware` at most once per visitor per day (visits) and once per minute (online),
+Written by `middleware.VisitorMiddleware` at most once per visitor per day (visits) and once per minute (online),
 whatever the number of pages the visitor opens; read through the cache, so showing them on every page costs no
 query while the cache is warm.
 """
@@ -9,55 +9,17 @@ import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, models, transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
-from .visitors import recent, remember_once_committed
+from .hints import recent, remember_once_committed
+from .models import OnlineVisitor, SiteVisitDay, SiteVisitMark
 
 ONLINE_WINDOW = datetime.timedelta(minutes=5)
 ONLINE_REFRESH = 60  # seconds: a visitor's "last seen" is written at most this often
 COUNTERS_CACHE_KEY = "portal:site-counters"
 COUNTERS_CACHE_SECONDS = 30
-
-
-class SiteVisitDay(models.Model):
-    """How many distinct visitors came on one day."""
-
-    day = models.DateField(_("ngày"), unique=True)
-    visits = models.PositiveBigIntegerField(_("lượt truy cập"), default=0)
-
-    class Meta:
-        ordering = ["-day"]
-        verbose_name = _("lượt truy cập trong ngày")
-        verbose_name_plural = _("lượt truy cập theo ngày")
-
-    def __str__(self):
-        return f"{self.day:%d/%m/%Y}: {self.visits}"
-
-
-class SiteVisitMark(models.Model):
-    """A visitor already counted on a day; rows of past days are pruned by `flush_views`."""
-
-    day = models.DateField()
-    visitor = models.CharField(max_length=32)
-
-    class Meta:
-        constraints = [models.UniqueConstraint(fields=["day", "visitor"], name="site_visit_mark_unique")]
-
-    def __str__(self):
-        return f"{self.day} {self.visitor}"
-
-
-class OnlineVisitor(models.Model):
-    """When a visitor was last seen."""
-
-    visitor = models.CharField(max_length=32, unique=True)
-    seen_at = models.DateTimeField(db_index=True)
-
-    def __str__(self):
-        return self.visitor
 
 
 def _table(model) -> str:

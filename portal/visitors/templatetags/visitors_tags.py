@@ -1,4 +1,4 @@
-"""The site-wide counters, read through the cache (portal/visits.py)."""
+"""The site-wide counters in the footer, read through the cache (visitors/visits.py)."""
 
 from django import template
 
@@ -7,6 +7,6 @@ from ..visits import site_counters as cached_site_counters
 register = template.Library()
 
 
-@register.inclusion_tag("portal/includes/site_counters.html")
+@register.inclusion_tag("visitors/site_counters.html")
 def site_counters():
     return cached_site_counters()

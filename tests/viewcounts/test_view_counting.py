@@ -1,4 +1,4 @@
-"""What counts as a view of an article (news/counting.py, portal/visitors.py)."""
+"""What counts as a view of an article (news/viewcounts/, portal/visitors/identity.py)."""
 
 import datetime
 import threading
@@ -6,12 +6,13 @@ from unittest import mock
 
 import pytest
 import time_machine
-from django.conf import settings
 from django.db import connection
 from django.test import Client
 
-from news.models import Article, ArticleDailyViews
-from portal.visitors import VISITOR_COOKIE, is_bot, recent
+from news.models import Article
+from news.viewcounts.models import ArticleDailyViews
+from portal.visitors.hints import recent
+from portal.visitors.identity import VISITOR_COOKIE, is_bot
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_article
 
@@ -235,13 +236,13 @@ class QueryCostTests:
     def test_a_repeat_view_writes_nothing(self, client, article, django_assert_num_queries):
         client.get(article.get_absolute_url())
         with django_assert_num_queries(0):
-            from news.counting import record_article_view
+            from news.viewcounts.services import record_article_view
 
             visitor = client.cookies[VISITOR_COOKIE].value.split(":")[0]
             assert record_article_view(article_id=article.pk, visitor=visitor, stored_count=287) is None
 
     def test_a_counted_view_is_one_transaction_of_three_statements(self, article, django_assert_max_num_queries):
-        from news.counting import record_article_view
+        from news.viewcounts.services import record_article_view
 
         with django_assert_max_num_queries(5):  # a savepoint pair in tests, then claim, add, add to the day
             assert record_article_view(article_id=article.pk, visitor="a" * 32, stored_count=286) == 287
@@ -287,22 +288,9 @@ class ConcurrentViewsTests:
         assert sum(ArticleDailyViews.objects.filter(article=article).values_list("views", flat=True)) == n
 
 
-def test_sqlite_writers_wait_for_the_lock_instead_of_failing():
-    """The development database: IMMEDIATE transactions and a busy timeout, so no "database is locked"."""
-    from portal import settings as portal_settings
-
-    options = portal_settings.DATABASES["default"].get("OPTIONS", {})
-    if portal_settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
-        pytest.skip("the project runs on PostgreSQL here")
-    assert options["transaction_mode"] == "IMMEDIATE"
-    assert options["timeout"] >= 5
-    assert "journal_mode=WAL" in options["init_command"]
-    assert settings.DATABASES["default"]["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
-
-
 def test_expired_marks_are_pruned_and_fresh_ones_kept(article):
-    from news.models import ArticleViewMark
-    from news.viewcounts import prune_view_marks
+    from news.viewcounts.counters import prune_view_marks
+    from news.viewcounts.models import ArticleViewMark
 
     with time_machine.travel(NOON, tick=False) as clock:
         Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="10.0.0.1").get(article.get_absolute_url())

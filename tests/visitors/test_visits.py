@@ -7,8 +7,9 @@ import time_machine
 from django.core.cache import cache
 from django.test import Client
 
-from portal.visitors import recent
-from portal.visits import COUNTERS_CACHE_KEY, OnlineVisitor, SiteVisitDay, SiteVisitMark, prune_site_marks
+from portal.visitors.hints import recent
+from portal.visitors.models import OnlineVisitor, SiteVisitDay, SiteVisitMark
+from portal.visitors.visits import COUNTERS_CACHE_KEY, prune_site_marks
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_article
 
@@ -62,7 +63,7 @@ class VisitTests:
         assert "<strong>1</strong> người đang online" in html
 
     def test_the_counters_are_cached_and_cost_no_query_on_a_warm_page(self, django_assert_max_num_queries):
-        from portal.visits import site_counters
+        from portal.visitors.visits import site_counters
 
         reader("10.0.0.1").get("/")
         cache.delete(COUNTERS_CACHE_KEY)

@@ -1,12 +1,7 @@
 """Counting article views: one per visitor per article per window (VIEW_COUNT_WINDOW, 30 minutes by default).
 
-The article view renders the page and marks the response with the article; `ArticleViewMiddleware` counts it
-once the page rendered without error. The middleware sits outside any page cache, so a page served from a cache
-still counts (the marker is pickled with the cached response). The number on a freshly rendered page is then
-replaced by the count including this very view, so an uncached page shows it exactly.
-
 Where the views are written: straight to the database (a mark, the article's count and its daily figure, in one
-transaction), or, with REDIS_URL, to the Redis buffer (see `view_buffer`), which falls back to the database when
+transaction), or, with REDIS_URL, to the Redis buffer (see `buffer`), which falls back to the database when
 Redis does not answer.
 """
 
@@ -15,15 +10,13 @@ import time
 
 import redis
 from django.conf import settings
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from portal.formats import vn_number
-from portal.visitors import is_countable, recent, remember_once_committed
-from portal.visits import record_site_visit
+from portal.visitors.hints import recent, remember_once_committed
 
-from .view_buffer import get_buffer
-from .viewcounts import add_daily_views, add_views, claim_view
+from .buffer import get_buffer
+from .counters import add_daily_views, add_views, claim_view
 
 logger = logging.getLogger(__name__)
 
@@ -84,40 +77,3 @@ def shown_count(article) -> int:
         return article.view_count + buffer.pending(article.pk)
     except redis.RedisError:
         return article.view_count
-
-
-def mark_response(response, *, article, shown: int) -> None:
-    """Tell `ArticleViewMiddleware` which article the page shows, and the count written in it."""
-    response.counted_article = (article.pk, article.view_count, vn_number(shown))
-
-
-class ArticleViewMiddleware:
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        marker = getattr(response, "counted_article", None)
-        if marker is None or response.status_code != 200 or not is_countable(request):
-            return response
-        article_id, stored, shown = marker
-        visitor, now = getattr(request, "visitor", ""), timezone.now()
-
-        def site_visit():
-            record_site_visit(visitor=visitor, now=now)
-            request.site_visit_recorded = True  # VisitorMiddleware need not do it again
-
-        try:
-            count = record_article_view(
-                article_id=article_id, visitor=visitor, stored_count=stored, now=now, also=site_visit
-            )
-        except DatabaseError:
-            logger.exception("article view not recorded")
-            return response
-        if count is not None and not response.streaming:
-            old = f"data-view-count>{shown}<".encode()
-            response.content = response.content.replace(old, f"data-view-count>{vn_number(count)}<".encode(), 1)
-            response.counted_article = (article_id, stored, vn_number(count))  # what a cached copy now shows
-            if response.has_header("Content-Length"):  # a page from a cache carries its old length
-                response["Content-Length"] = str(len(response.content))
-        return response

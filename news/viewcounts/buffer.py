@@ -27,7 +27,8 @@ from django.db import IntegrityError, transaction
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from .viewcounts import ViewFlush, add_daily_views, add_views
+from .counters import add_daily_views, add_views
+from .models import ViewFlush
 
 logger = logging.getLogger(__name__)
 

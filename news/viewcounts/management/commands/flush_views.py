@@ -2,9 +2,9 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from news.view_buffer import get_buffer
-from news.viewcounts import prune_view_marks
-from portal.visits import prune_site_marks
+from news.viewcounts.buffer import get_buffer
+from news.viewcounts.counters import prune_view_marks
+from portal.visitors.visits import prune_site_marks
 
 
 class Command(BaseCommand):

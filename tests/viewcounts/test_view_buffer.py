@@ -19,8 +19,8 @@ from django.test import Client
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
-from news.models import ArticleDailyViews, ViewFlush
-from news.view_buffer import ViewBuffer
+from news.viewcounts.buffer import ViewBuffer
+from news.viewcounts.models import ArticleDailyViews, ViewFlush
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_article
 
@@ -44,8 +44,8 @@ def buffer(monkeypatch):
     client = _redis_or_skip()
     prefix = f"test-views-{uuid.uuid4().hex[:8]}"
     view_buffer = ViewBuffer(client, prefix)
-    monkeypatch.setattr("news.counting.get_buffer", lambda: view_buffer)
-    monkeypatch.setattr("news.management.commands.flush_views.get_buffer", lambda: view_buffer)
+    monkeypatch.setattr("news.viewcounts.services.get_buffer", lambda: view_buffer)
+    monkeypatch.setattr("news.viewcounts.management.commands.flush_views.get_buffer", lambda: view_buffer)
     yield view_buffer
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
@@ -103,7 +103,7 @@ class BufferedCountingTests:
         record(buffer, first, ["a", "b"])
         record(buffer, second, ["a"])
         with (
-            mock.patch("news.view_buffer.add_daily_views", side_effect=[None, DatabaseError("mất kết nối")]),
+            mock.patch("news.viewcounts.buffer.add_daily_views", side_effect=[None, DatabaseError("mất kết nối")]),
             pytest.raises(DatabaseError),
         ):
             buffer.flush()
@@ -153,8 +153,8 @@ class BufferedCountingTests:
             s.bind(("127.0.0.1", 0))
             closed_port = s.getsockname()[1]
         down = ViewBuffer(redis.Redis(port=closed_port, retry=Retry(NoBackoff(), 0)), "test-views-down")
-        monkeypatch.setattr("news.counting.get_buffer", lambda: down)
-        monkeypatch.setattr("news.counting._buffer_down_until", 0.0)
+        monkeypatch.setattr("news.viewcounts.services.get_buffer", lambda: down)
+        monkeypatch.setattr("news.viewcounts.services._buffer_down_until", 0.0)
         article = make_article(view_count=5)
         started = time.monotonic()
         response = Client(HTTP_USER_AGENT=BROWSER_USER_AGENT).get(article.get_absolute_url())

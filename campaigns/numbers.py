@@ -79,13 +79,13 @@ def number_key(number: str) -> str:
 
 def find_document_numbers(text: str) -> list[str]:
     """The document numbers written in ``text``, as keys (see ``number_key``), in order of first appearance."""
-    return [citation.key for citation in _full_citations(text or "")]
+    return [citation.key for citation in find_citations(text) if citation.key]
 
 
 def find_citations(text: str) -> list[Citation]:
     """Every document ``text`` names, by full number or by kind and number alone, in order of first appearance."""
     text = unicodedata.normalize("NFC", text or "")  # pages saved from old portals may hold decomposed letters
-    found = sorted([*_full_citations(text, with_position=True), *_short_citations(text)], key=lambda pair: pair[0])
+    found = sorted([*_full_citations(text), *_short_citations(text)], key=lambda pair: pair[0])
     citations: list[Citation] = []
     for _position, citation in found:
         if citation not in citations:
@@ -93,18 +93,19 @@ def find_citations(text: str) -> list[Citation]:
     return citations
 
 
-def _full_citations(text: str, *, with_position: bool = False) -> list:
+def _full_citations(text: str) -> list[tuple[int, Citation]]:
+    """(position, citation) of each full number, the first time its key appears."""
     found, seen = [], set()
     for match in NUMBER_PATTERN.finditer(text):
         key = number_key(match.group(1))
         if key and key not in seen:
             seen.add(key)
-            citation = Citation(written=re.sub(r"\s+", "", match.group(1)), key=key)
-            found.append((match.start(), citation) if with_position else citation)
+            found.append((match.start(), Citation(written=re.sub(r"\s+", "", match.group(1)), key=key)))
     return found
 
 
 def _short_citations(text: str) -> list[tuple[int, Citation]]:
+    """(position, citation) of each kind-and-number citation ("Chỉ thị 03") the rules accept."""
     found = []
     for match in _SHORT_PATTERN.finditer(text):
         written_kind = " ".join(match["kind"].split())

@@ -1,11 +1,12 @@
 """Linking helpers for editors: the documents and campaigns an article names by number but does not link yet."""
 
 from dataclasses import dataclass, field
+from html import unescape
 
 from django.utils.html import strip_tags
 
 from campaigns.models import Campaign, Document
-from campaigns.numbers import find_document_numbers, number_key
+from campaigns.numbers import find_citations
 
 from .models import Article
 
@@ -21,12 +22,14 @@ class LinkSuggestions:
 
 def suggest_links(article: Article) -> LinkSuggestions:
     """Documents whose number the title, lead or body names ("Chỉ thị số 05-CT/TW", "185-KH/ĐU"), and their
-    campaigns (or a campaign named by its own code), leaving out what the article already links.
+    campaigns, or a campaign named by its own code ("Chỉ thị 5/CT-TW") or by kind and number ("Chỉ thị 03"),
+    leaving out what the article already links.
     """
-    text = " ".join([article.title or "", article.lead or "", strip_tags(article.body or "")])
-    keys = find_document_numbers(text)
-    if not keys:
+    text = " ".join([article.title or "", article.lead or "", unescape(strip_tags(article.body or ""))])
+    citations = find_citations(text)
+    if not citations:
         return LinkSuggestions()
+    keys = [citation.key for citation in citations if citation.key]
     linked_documents = set(article.documents.values_list("pk", flat=True)) if article.pk else set()
     linked_campaigns = set(article.campaigns.values_list("pk", flat=True)) if article.pk else set()
     named_documents = sorted(
@@ -35,7 +38,7 @@ def suggest_links(article: Article) -> LinkSuggestions:
     )
     documents = [document for document in named_documents if document.pk not in linked_documents]
     campaigns: dict[int, Campaign] = {}
-    named_campaigns = [c for c in Campaign.objects.all() if number_key(c.code) in keys]
+    named_campaigns = Campaign.objects.cited(citations).values()
     for campaign in [*(d.campaign for d in named_documents if d.campaign), *named_campaigns]:
         if campaign.pk not in linked_campaigns:
             campaigns.setdefault(campaign.pk, campaign)

@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "campaigns",
     "news",
     "news.viewcounts",
+    "news.legacy",
     "portal.reports",
     "portal.demo",
 ]

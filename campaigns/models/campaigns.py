@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import unique_slug
 
+from ..numbers import Citation, find_citations, number_key
 from ..validators import DocumentFileValidator
 
 
@@ -36,6 +37,40 @@ class Issuer(models.Model):
 class CampaignQuerySet(models.QuerySet):
     def current(self):
         return self.filter(is_current=True)
+
+    def cited(self, citations: list[Citation]) -> dict[Citation, "Campaign"]:
+        """The campaign each citation names, for those that name one: by number however it is written
+        ("Chỉ thị 5/CT-TW" finds 05-CT/TW), or by kind and number alone ("Chỉ thị 03") when exactly one campaign
+        of that kind has that number.
+        """
+        if not citations:
+            return {}
+        by_key: dict[str, Campaign] = {}
+        by_kind_and_number: dict[tuple[str, str], list[Campaign]] = {}
+        for campaign in self:
+            key = number_key(campaign.code)
+            if key:
+                by_key[key] = campaign
+                by_kind_and_number.setdefault((campaign.kind, key.split("-")[0]), []).append(campaign)
+        found = {}
+        for citation in citations:
+            if citation.key:
+                campaign = by_key.get(citation.key)
+            else:
+                candidates = by_kind_and_number.get((citation.kind, citation.number), [])
+                campaign = candidates[0] if len(candidates) == 1 else None
+            if campaign is not None:
+                found[citation] = campaign
+        return found
+
+    def named_in(self, text: str) -> list["Campaign"]:
+        """The campaigns ``text`` names (see ``cited``), in order of first mention."""
+        return list(dict.fromkeys(self.cited(find_citations(text)).values()))
+
+    def by_code(self, code: str) -> "Campaign | None":
+        """The campaign whose code is ``code`` however it is typed: "5/ct-tw" finds 05-CT/TW."""
+        key = number_key(code)
+        return next((campaign for campaign in self if key and number_key(campaign.code) == key), None)
 
 
 class Campaign(models.Model):

@@ -31,6 +31,20 @@ def test_documents_named_in_the_body_and_their_campaigns_are_suggested(library):
     assert suggestions.campaigns == [library["conclusion"], library["directive"]]
 
 
+def test_campaigns_cited_short_or_written_another_way_are_suggested(library):
+    third = make_campaign(code="30-CT/TW")
+    article = make_article(
+        title="Chi bộ Thanh tra thực hiện Kết luận số 1",
+        body="<p>Theo Chỉ thị&nbsp;5-CT/TW và quy chế dân chủ theo 30/CT-TW, cùng chỉ thị của Bộ ngày 03/02/2015.</p>",
+    )
+    assert suggest_links(article).campaigns == [library["conclusion"], library["directive"], third]
+
+
+def test_a_short_citation_that_fits_two_campaigns_is_not_suggested(library):
+    make_campaign(code="05-CT/TU")
+    assert not suggest_links(make_article(body="<p>Thực hiện Chỉ thị 05 của Bộ Chính trị.</p>"))
+
+
 def test_what_is_already_linked_is_not_suggested_again(library):
     article = make_article(body="<p>Kế hoạch 185-KH/ĐU</p>", campaigns=[library["conclusion"]])
     article.documents.add(library["plan"])

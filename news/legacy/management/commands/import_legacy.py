@@ -6,8 +6,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign
-from news.legacy import LegacyError, legacy_files, parse_legacy_file
 from news.models import Article, Category
+
+from ...articles import parse_legacy_file
+from ...files import LegacyError, legacy_files
 
 DEFAULT_CATEGORY = "Tin từ cổng cũ"
 
@@ -29,7 +31,7 @@ class Command(BaseCommand):
     def handle(self, *args, paths, dry_run, category, campaign, verbosity, **options):
         target = self._category(category, dry_run)
         extra_campaign = self._campaign(campaign)
-        known = {c.code.upper(): c for c in Campaign.objects.all()}
+        campaigns = Campaign.objects.all()
         counts = {"created": 0, "existing": 0, "failed": 0}
         for path in legacy_files(paths):
             try:
@@ -39,11 +41,10 @@ class Command(BaseCommand):
                 self.stderr.write(_("%(path)s: không nhập được: %(reason)s") % {"path": path, "reason": error})
                 continue
             exists = Article.objects.filter(legacy_key=found.key).exists()
-            linked = [known[code] for code in found.campaign_codes if code in known]
-            if extra_campaign and extra_campaign not in linked:
-                linked.append(extra_campaign)
+            cited = campaigns.cited(found.citations)
+            linked = list(dict.fromkeys([*cited.values(), *([extra_campaign] if extra_campaign else [])]))
             if dry_run or verbosity >= 2:
-                self._describe(path, found, linked, exists)
+                self._describe(path, found, linked, cited, exists)
             if exists:
                 counts["existing"] += 1
                 continue
@@ -73,16 +74,17 @@ class Command(BaseCommand):
     def _campaign(self, code) -> Campaign | None:
         if not code:
             return None
-        campaign = Campaign.objects.filter(code__iexact=code.strip()).first()
+        campaign = Campaign.objects.by_code(code)
         if campaign is None:
             raise CommandError(_("Không có chương trình với số hiệu “%(code)s”.") % {"code": code})
         return campaign
 
-    def _describe(self, path, found, linked, exists):
-        linked_codes = {c.code.upper() for c in linked}
+    def _describe(self, path, found, linked, cited, exists):
+        # The campaigns it will link, then what the text cites that names no campaign here.
+        missing = [citation.written for citation in found.citations if citation not in cited]
         campaigns = ", ".join(
-            code if code in linked_codes else _("%(code)s (chưa có trong cổng)") % {"code": code}
-            for code in dict.fromkeys([*found.campaign_codes, *linked_codes])
+            [campaign.code for campaign in linked]
+            + [_("%(number)s (chưa có trong cổng)") % {"number": number} for number in missing]
         )
         rows = [
             (_("Tiêu đề"), found.title),

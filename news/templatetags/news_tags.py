@@ -18,6 +18,6 @@ def latest_news(limit=8, exclude=None, title=None):
 @register.inclusion_tag("news/includes/share.html")
 def share_links(article):
     """Facebook, Zalo and copy-the-link for an article: plain links and a button, no third-party script."""
-    from portal.templatetags.seo_tags import absolute
+    from portal.site import absolute_url as absolute
 
     return {"url": absolute(article.get_absolute_url()), "title": article.title}

@@ -7,4 +7,4 @@ class NewsConfig(AppConfig):
     verbose_name = _("Tin tức")
 
     def ready(self):
-        from . import comment_signals, signals  # noqa: F401
+        from . import signals  # noqa: F401

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "portal",
     "campaigns",
     "news",
+    "news.comments",
 ]
 
 MIDDLEWARE = [

@@ -1,7 +1,6 @@
 """The news app's models: categories and tags, articles, pinned related news, the review log and revisions."""
 
-# Moving to their own apps (comments, view counting); imported here until they do.
-from ..comments import BlockedWord, Comment, CommentSettings
+# Moving to their own app (view counting); imported here until it does.
 from ..viewcounts import ArticleDailyViews, ArticleViewMark, ViewFlush
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
@@ -15,10 +14,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleRevision",
     "ArticleViewMark",
-    "BlockedWord",
     "Category",
-    "Comment",
-    "CommentSettings",
     "RelatedArticle",
     "Tag",
     "TaggedArticle",

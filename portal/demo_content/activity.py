@@ -16,7 +16,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.models import Award, Exemplar, GoodModel, Theme
-from news.comments import Comment
+from news.comments.models import Comment
 from news.models import Article, RelatedArticle
 from news.related import bump_generation
 from news.viewcounts import ArticleDailyViews

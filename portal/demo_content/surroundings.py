@@ -12,7 +12,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from news.models import Article, BlockedWord, Comment
+from news.comments.models import BlockedWord, Comment
+from news.models import Article
 from portal.demo_images import _font
 from portal.polls import Poll, PollChoice, PollVote
 from portal.site_parts import BannerLink, Video, WebLink

@@ -5,7 +5,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from campaigns.models import Theme
-from news.comments import Comment
+from news.comments.models import Comment
 from news.models import Article, RelatedArticle
 from news.viewcounts import ArticleDailyViews
 from portal.visits import SiteVisitDay, site_counters

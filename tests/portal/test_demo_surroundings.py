@@ -2,7 +2,7 @@ import io
 
 import pytest
 
-from news.comments import Comment
+from news.comments.models import Comment
 from portal.demo_content.surroundings import seed
 from portal.polls import Poll, PollVote
 from portal.site_parts import BannerLink, Video, WebLink

@@ -50,6 +50,8 @@ _BY_PILLOW_FORMAT = {kind.pillow_format: kind for kind in IMAGES}
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the container of Word 97-2003 files
 _ZIP = b"PK\x03\x04"
 _EBML = b"\x1a\x45\xdf\xa3"  # Matroska, of which WebM is a profile
+# ISO media files that are pictures, not videos (HEIC, AVIF): same "ftyp" box, other brand.
+_PICTURE_BRANDS = {b"heic", b"heix", b"mif1", b"msf1", b"avif", b"avis"}
 
 
 def by_extension(extension: str) -> FileKind | None:
@@ -88,7 +90,7 @@ def sniff(head: bytes) -> FileKind | None:
         return GIF
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return WEBP
-    if head[4:8] == b"ftyp":
+    if head[4:8] == b"ftyp" and head[8:12] not in _PICTURE_BRANDS:
         return MP4
     if head.startswith(_EBML):
         return WEBM

@@ -79,6 +79,10 @@ class SniffTests:
     def test_first_bytes_alone_never_call_a_zip_a_word_file(self):
         assert filekinds.sniff(archive("[Content_Types].xml", "word/document.xml")[: filekinds.HEAD_SIZE]) is None
 
+    def test_an_iso_media_file_is_a_video_unless_its_brand_is_a_picture(self):
+        assert filekinds.sniff(b"\x00\x00\x00\x18ftypisom\x00\x00\x00\x00") == filekinds.MP4
+        assert filekinds.sniff(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00") is None
+
     def test_a_riff_file_is_webp_only_when_it_says_so(self):
         assert filekinds.sniff(b"RIFF\x00\x00\x00\x00WEBPVP8 ") == filekinds.WEBP
         assert filekinds.sniff(b"RIFF\x00\x00\x00\x00WAVEfmt ") is None

@@ -8,33 +8,25 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from portal import filekinds
 from portal.text import vietnamese_slugify
 
 from .models import Campaign, Document
-from .validators import _SIGNATURES
-
-CONTENT_TYPES = {
-    "pdf": "application/pdf",
-    "doc": "application/msword",
-    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-}
 
 
 def _serve(fieldfile, download_name: str) -> FileResponse:
-    extension = fieldfile.name.rsplit(".", 1)[-1].lower() if "." in fieldfile.name else ""
-    if extension not in CONTENT_TYPES:
+    kind = filekinds.by_name(fieldfile.name)
+    if kind not in filekinds.DOCUMENTS:
         raise Http404(_("Không tìm thấy tệp văn bản."))
     try:
         handle = fieldfile.open("rb")
     except FileNotFoundError:
         raise Http404(_("Không tìm thấy tệp văn bản.")) from None
-    head = handle.read(8)
-    handle.seek(0)
-    if not head.startswith(_SIGNATURES[extension]):
+    if not filekinds.is_really(handle, kind):
         handle.close()
         raise Http404(_("Không tìm thấy tệp văn bản."))
     response = FileResponse(
-        handle, as_attachment=True, filename=f"{download_name}.{extension}", content_type=CONTENT_TYPES[extension]
+        handle, as_attachment=True, filename=f"{download_name}.{kind.extension}", content_type=kind.content_type
     )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"

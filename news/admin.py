@@ -221,8 +221,6 @@ class ArticleAdmin(ArticleRevisionAdminMixin, ArticleWorkflowAdminMixin, admin.M
             )
 
 
-from . import comment_admin  # noqa: E402, F401  (registers the comment moderation admin)
-
 # django-taggit registers its own Tag model, which this portal does not use (articles are tagged with news.Tag,
 # "Thẻ" above): hide it, so editors do not see an English "Taggit / Tags" section holding nothing.
 if admin.site.is_registered(TaggitTag):

@@ -27,11 +27,11 @@ from django.views.decorators.http import require_POST
 from django_ckeditor_5.storage_utils import get_django_storage
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from portal import filekinds
 from portal.text import vietnamese_slugify
 
 logger = logging.getLogger(__name__)
 
-ALLOWED_FORMATS = {"JPEG": "jpg", "PNG": "png", "GIF": "gif", "WEBP": "webp"}
 # name -> (width, height or None for "keep the ratio"); a height crops to that shape (the social card).
 RENDITIONS = {"w320": (320, None), "w640": (640, None), "w1200": (1200, None), "og": (1200, 630)}
 
@@ -40,8 +40,8 @@ def max_upload_bytes() -> int:
     return settings.IMAGE_MAX_UPLOAD_MB * 1024 * 1024
 
 
-def read_image(file) -> tuple[bytes, str]:
-    """Check an uploaded file and return it re-encoded (oriented, without EXIF) with its extension.
+def read_image(file) -> tuple[bytes, filekinds.FileKind]:
+    """Check an uploaded file and return it re-encoded (oriented, without EXIF) with its kind.
 
     Raises ValidationError with a Vietnamese message for anything that is not a safe, reasonable image.
     """
@@ -63,7 +63,8 @@ def read_image(file) -> tuple[bytes, str]:
         raise ValidationError(
             _("Tệp không phải là ảnh hợp lệ (JPEG, PNG, GIF hoặc WebP)."), code="not_an_image"
         ) from None
-    if image_format not in ALLOWED_FORMATS:
+    kind = filekinds.by_pillow_format(image_format)
+    if kind is None:
         raise ValidationError(_("Chỉ nhận ảnh JPEG, PNG, GIF hoặc WebP."), code="bad_format")
     if width * height > settings.IMAGE_MAX_PIXELS:
         raise ValidationError(_bomb_message(), code="too_many_pixels")
@@ -75,7 +76,7 @@ def read_image(file) -> tuple[bytes, str]:
             image = ImageOps.exif_transpose(image)
     except Exception:  # a truncated or malformed file: Pillow raises many kinds
         raise ValidationError(_("Ảnh bị hỏng, không đọc được."), code="broken") from None
-    return _encode(image, image_format), ALLOWED_FORMATS[image_format]
+    return _encode(image, image_format), kind
 
 
 def _bomb_message() -> str:
@@ -103,10 +104,10 @@ class SafeImageFormField(forms.ImageField):
     def to_python(self, data):
         if data in self.empty_values:
             return None
-        content, extension = read_image(data)
+        content, kind = read_image(data)
         stem = posixpath.splitext(posixpath.basename(data.name))[0] or "anh"
-        name = f"{vietnamese_slugify(stem, max_length=60) or 'anh'}.{extension}"
-        return SimpleUploadedFile(name, content, content_type=f"image/{'jpeg' if extension == 'jpg' else extension}")
+        name = f"{vietnamese_slugify(stem, max_length=60) or 'anh'}.{kind.extension}"
+        return SimpleUploadedFile(name, content, content_type=kind.content_type)
 
 
 def rendition_name(name: str, key: str) -> str:
@@ -170,12 +171,12 @@ def editor_image_upload(request):
     if upload is None:
         return JsonResponse({"error": {"message": _("Chưa chọn ảnh.")}}, status=400)
     try:
-        content, extension = read_image(upload)
+        content, kind = read_image(upload)
     except ValidationError as error:
         return JsonResponse({"error": {"message": error.messages[0]}}, status=400)
     storage = get_django_storage()
     stem = posixpath.splitext(posixpath.basename(upload.name))[0] or "anh"
-    name = storage.save(f"{stem}.{extension}", ContentFile(content))
+    name = storage.save(f"{stem}.{kind.extension}", ContentFile(content))
     # Widths for the article body's srcset (see responsive_images); no social card for pictures in the text.
     make_renditions_of(storage, name, keys=("w320", "w640", "w1200"))
     return JsonResponse({"url": storage.url(name)})

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import comment_views, feeds, preview, views
+from . import feeds, preview, views
 
 app_name = "news"
 
@@ -44,6 +44,4 @@ urlpatterns = [
     # A campaign's articles belong to news (campaigns never imports news), under the campaign's address.
     path("phong-trao/<slug:slug>/rss/", feeds.CampaignFeed(), name="campaign-feed-rss"),
     path("phong-trao/<slug:slug>/atom/", feeds.CampaignAtomFeed(), name="campaign-feed-atom"),
-    path("bai-viet/<slug:slug>/binh-luan/", comment_views.post_comment, name="comment-post"),
-    path("binh-luan/<int:pk>/tep-dinh-kem/", comment_views.comment_attachment, name="comment-attachment"),
 ]

@@ -51,7 +51,7 @@ def sync_roles(apps, schema_editor=None) -> None:
 
 
 # Editors are the newsroom: they moderate readers' comments (approve, reject, edit the text before approving).
-ROLE_PERMISSIONS[EDITOR] |= {"news.view_comment", "news.change_comment", "news.view_blockedword"}
+ROLE_PERMISSIONS[EDITOR] |= {"comments.view_comment", "comments.change_comment", "comments.view_blockedword"}
 
 # The newsroom's review (news.services): writers write and submit, editors review, return, publish, withdraw.
 # A writer edits only their own articles, and only before submitting them: news.workflow_admin enforces that.

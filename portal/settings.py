@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "portal.polls",
     "campaigns",
     "news",
+    "news.comments",
     "news.viewcounts",
     "news.legacy",
     "portal.reports",

@@ -26,6 +26,7 @@ sitemaps = {
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("", include("news.urls")),
+    path("", include("news.comments.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("tham-do-y-kien/", include("portal.polls.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -136,8 +136,8 @@ def _urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "news:category-feed-atom": reverse("news:category-feed-atom", args=[s("category")]),
         "news:campaign-feed-rss": reverse("news:campaign-feed-rss", args=[s("campaign")]),
         "news:campaign-feed-atom": reverse("news:campaign-feed-atom", args=[s("campaign")]),
-        "news:comment-post": reverse("news:comment-post", args=[s("article")]),
-        "news:comment-attachment": reverse("news:comment-attachment", args=[987654321]),
+        "comments:comment-post": reverse("comments:comment-post", args=[s("article")]),
+        "comments:comment-attachment": reverse("comments:comment-attachment", args=[987654321]),
         "campaigns:campaign-list": reverse("campaigns:campaign-list"),
         "campaigns:campaign-detail": reverse("campaigns:campaign-detail", args=[s("campaign")]),
         "campaigns:campaign-document": reverse("campaigns:campaign-document", args=[s("campaign")]),
@@ -202,9 +202,9 @@ def test_unknown_objects_give_a_vietnamese_404(world):
     failures = []
     existing = _urls(world)
     for name, url in _urls(world, missing=True).items():
-        if url == existing[name] and name not in ("news:article-preview-signed", "news:comment-attachment"):
+        if url == existing[name] and name not in ("news:article-preview-signed", "comments:comment-attachment"):
             continue  # no object in the address
-        if name in ("news:article-preview", "polls:vote", "news:comment-post"):
+        if name in ("news:article-preview", "polls:vote", "comments:comment-post"):
             continue  # staff only (a reader goes to the login page), or POST only
         for method in ("get", "head"):
             response, error = _request(client, method, url)
@@ -327,21 +327,21 @@ def test_staff_pages_with_hostile_query_strings_never_give_a_server_error(world,
 def test_hostile_comments_and_votes_are_refused_without_saving(world):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from news.comments import Comment
+    from news.comments.models import Comment
     from portal.polls.models import PollVote
 
     client = _reader()
     failures = []
     for value in HOSTILE_VALUES:
         data = {"name": value, "email": value, "text": value, "website": "", "choice": value}
-        for name in ("news:comment-post", "polls:vote"):
+        for name in ("comments:comment-post", "polls:vote"):
             response, error = _request(client, "post", _urls(world)[name], data)
             status = response.status_code if response is not None else 500
             if error or status not in {200, 302, 400, 429}:
                 failures.append((name, value[:10], status, error))
     fake_pdf = SimpleUploadedFile("bao-cao.pdf", b"<html><script>alert(1)</script></html>", "application/pdf")
     data = {"name": "Nguyễn Văn A", "email": "a@example.vn", "text": "Bài viết rất hay và bổ ích.", "website": ""}
-    response, error = _request(client, "post", _urls(world)["news:comment-post"], {**data, "attachment": fake_pdf})
+    response, error = _request(client, "post", _urls(world)["comments:comment-post"], {**data, "attachment": fake_pdf})
     if error or response.status_code != 400:
         failures.append(("fake pdf", error or response.status_code))
     assert not failures, failures

@@ -1,8 +1,8 @@
 """The models the demo fills, imported in this one place: when a model moves to another app, only these lines change."""
 
 from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
-from news.comments import Comment
-from news.models import Article, BlockedWord, Category, RelatedArticle
+from news.comments.models import BlockedWord, Comment
+from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink

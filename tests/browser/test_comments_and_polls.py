@@ -6,7 +6,7 @@ import pytest
 from django.core.files.base import ContentFile
 from PIL import Image
 
-from news.comments import Comment
+from news.comments.models import Comment
 from portal.polls.models import Poll, PollChoice
 from portal.site_parts.models import BannerLink, Video, WebLink
 from tests.browser.conftest import DESKTOP, PHONE
@@ -72,7 +72,7 @@ def test_comment_with_attachment_is_approved_by_a_moderator_and_then_shown(
     assert Comment.objects.get().status == Comment.Status.PENDING
 
     moderator = browser.new_page(viewport=DESKTOP)
-    moderator.goto(live_server.url + "/admin/login/?next=/admin/news/comment/")
+    moderator.goto(live_server.url + "/admin/login/?next=/admin/comments/comment/")
     moderator.fill("#id_username", "bientap")
     moderator.fill("#id_password", "mat-khau-bien-tap")
     moderator.get_by_role("button", name="Đăng nhập").click()
@@ -86,7 +86,7 @@ def test_comment_with_attachment_is_approved_by_a_moderator_and_then_shown(
     moderator.locator("button[name=index]").click()
     moderator.wait_for_load_state()
     assert "Đã duyệt 1 bình luận." in moderator.locator(".messagelist").inner_text()
-    moderator.goto(live_server.url + f"/admin/news/comment/{Comment.objects.get().pk}/change/")
+    moderator.goto(live_server.url + f"/admin/comments/comment/{Comment.objects.get().pk}/change/")
     assert moderator.locator("#id_text").input_value().startswith("Buổi sinh hoạt rất thiết thực")
     screenshot(moderator, "admin-comment-change-desktop")
     moderator.close()

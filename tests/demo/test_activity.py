@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from campaigns.models import Theme
-from news.comments import Comment
+from news.comments.models import Comment
 from news.models import Article
 from news.viewcounts.models import ArticleDailyViews, most_viewed_in
 from portal.demo.data import article_slugs, load

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
-from news.comments import Comment
+from news.comments.models import Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
 from portal.demo.data import load

@@ -2,8 +2,7 @@
 
 import pytest
 
-from news.comments import Comment
-from news.models import BlockedWord
+from news.comments.models import BlockedWord, Comment
 from portal.demo.data import Seeding, load
 from portal.demo.surroundings import seed
 from portal.polls.models import Poll, PollVote

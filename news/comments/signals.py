@@ -4,7 +4,7 @@ from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .comments import BlockedWord, Comment, CommentSettings
+from .models import BlockedWord, Comment, CommentSettings
 
 
 @receiver([post_save, post_delete], sender=BlockedWord)

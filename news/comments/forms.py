@@ -1,8 +1,12 @@
+"""The "Viết bình luận" form."""
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .comment_files import validate_attachment
-from .comments import BlockedWord, Comment, CommentSettings
+from portal import filekinds
+
+from .files import ATTACHMENT_KINDS, validate_attachment
+from .models import BlockedWord, Comment, CommentSettings
 
 
 class CommentForm(forms.ModelForm):
@@ -17,9 +21,7 @@ class CommentForm(forms.ModelForm):
         labels = {"name": _("Họ và tên"), "email": _("Thư điện tử (không hiển thị)"), "text": _("Nội dung")}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 5}),
-            "attachment": forms.ClearableFileInput(
-                attrs={"accept": ".jpg,.jpeg,.png,.gif,.webp,.pdf,.doc,.docx,image/*,application/pdf"}
-            ),
+            "attachment": forms.ClearableFileInput(attrs={"accept": filekinds.accept_attribute(ATTACHMENT_KINDS)}),
         }
         help_texts = {
             "attachment": _("Không bắt buộc. Ảnh, PDF hoặc Word, tối đa 10 MB."),

@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from news.comment_services import approve_comments
-from news.comments import BlockedWord, Comment, CommentSettings
+from news.comments.models import BlockedWord, Comment, CommentSettings
+from news.comments.services import approve_comments
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def post(client, article, *, attachment=None, ip="10.0.0.1", **overrides):
     }
     if attachment is not None:
         data["attachment"] = attachment
-    return client.post(reverse("news:comment-post", kwargs={"slug": article.slug}), data, REMOTE_ADDR=ip)
+    return client.post(reverse("comments:comment-post", kwargs={"slug": article.slug}), data, REMOTE_ADDR=ip)
 
 
 def private_files() -> list:
@@ -232,7 +232,7 @@ class SpamTests:
         assert post(client, article).status_code == 302
 
     def test_get_on_the_post_address_goes_back_to_the_article(self, client, article):
-        response = client.get(reverse("news:comment-post", kwargs={"slug": article.slug}))
+        response = client.get(reverse("comments:comment-post", kwargs={"slug": article.slug}))
         assert response.status_code == 302
 
 
@@ -241,7 +241,7 @@ class AdminTests:
         Comment.objects.create(article=article, name="A", email="a@example.vn", text="Đang chờ duyệt")
         Comment.objects.create(article=article, name="B", email="b@example.vn", text="Đã duyệt", status="approved")
         client.force_login(editor)
-        html = client.get(reverse("admin:news_comment_changelist")).content.decode()
+        html = client.get(reverse("admin:comments_comment_changelist")).content.decode()
         assert "Đang chờ duyệt" in html
         assert "Đã duyệt</" not in html.split("result_list")[1].split("</table>")[0]
 
@@ -251,7 +251,7 @@ class AdminTests:
             for n in range(3)
         ]
         client.force_login(editor)
-        url = reverse("admin:news_comment_changelist")
+        url = reverse("admin:comments_comment_changelist")
         client.post(url, {"action": "approve", "_selected_action": [comments[0].pk, comments[1].pk]})
         client.post(url, {"action": "reject", "_selected_action": [comments[2].pk]})
         statuses = dict(Comment.objects.values_list("pk", "status"))
@@ -264,7 +264,7 @@ class AdminTests:
         comment = Comment.objects.create(article=article, name="C", email="c@example.vn", text="Sai chính tả nhiu")
         client.force_login(editor)
         response = client.post(
-            reverse("admin:news_comment_change", args=[comment.pk]),
+            reverse("admin:comments_comment_change", args=[comment.pk]),
             {"name": "C", "email": "c@example.vn", "text": "Sai chính tả nhiều", "status": "approved"},
         )
         assert response.status_code == 302
@@ -276,10 +276,10 @@ class AdminTests:
 
     def test_administrators_manage_blocked_words_and_settings(self, client, administrator):
         client.force_login(administrator)
-        response = client.post(reverse("admin:news_blockedword_add"), {"word": "quảng cáo"})
+        response = client.post(reverse("admin:comments_blockedword_add"), {"word": "quảng cáo"})
         assert response.status_code == 302
         assert BlockedWord.found_in("QUANG CAO giá rẻ")
-        response = client.get(reverse("admin:news_commentsettings_changelist"))
+        response = client.get(reverse("admin:comments_commentsettings_changelist"))
         assert response.status_code == 302
         response = client.post(response["Location"], {"comments_open": "", "max_length": "500"})
         assert response.status_code == 302
@@ -315,7 +315,7 @@ def test_article_page_queries_do_not_grow_with_comments(client, article, django_
     ],
 )
 def test_the_visitor_address_trusts_only_what_our_proxy_adds(rf, settings, header, meta, expected):
-    from news.comment_views import client_ip
+    from portal.visitors.identity import client_ip
 
     settings.CLIENT_IP_HEADER = header
     assert client_ip(rf.post("/", **meta)) == expected

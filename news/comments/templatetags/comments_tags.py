@@ -2,13 +2,13 @@
 
 from django import template
 
-from ..comment_forms import CommentForm
-from ..comments import Comment, comments_open_for
+from ..forms import CommentForm
+from ..models import Comment, comments_open_for
 
 register = template.Library()
 
 
-@register.inclusion_tag("news/includes/comments.html", takes_context=True)
+@register.inclusion_tag("comments/includes/comments.html", takes_context=True)
 def article_comments(context, article):
     is_open = comments_open_for(article)
     return {

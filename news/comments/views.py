@@ -1,34 +1,20 @@
-import ipaddress
+"""The comment form's address and the attachment download; the form itself is shown by the article page."""
+
 from pathlib import PurePath
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from news.models import Article
 from portal.text import vietnamese_slugify
+from portal.visitors.identity import client_ip
 
-from .comment_forms import CommentForm
-from .comment_services import RateLimited, submit_comment
-from .comments import Comment, comments_open_for
-from .models import Article
-
-
-def client_ip(request) -> str | None:
-    """The visitor's address: REMOTE_ADDR, or the header our own reverse proxy sets (CLIENT_IP_HEADER).
-
-    Of a list (X-Forwarded-For) only the last entry is trusted: it is the one our proxy appended; earlier ones
-    come from the client and could be forged to dodge the rate limit.
-    """
-    header = settings.CLIENT_IP_HEADER
-    value = request.META.get(header, "") if header else ""
-    address = value.split(",")[-1].strip() if value else request.META.get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(address))
-    except ValueError:  # "unknown", "1.2.3.4:80", a misconfigured proxy: not worth a 500 on PostgreSQL's inet
-        return None
+from .forms import CommentForm
+from .models import Comment, comments_open_for
+from .services import RateLimited, submit_comment
 
 
 def _comments_anchor(article) -> str:
@@ -59,7 +45,7 @@ def post_comment(request, slug):
                 _("Cảm ơn bạn đã gửi bình luận. Bình luận sẽ hiển thị sau khi được Ban biên tập duyệt."),
             )
             return redirect(_comments_anchor(article))
-    return render(request, "news/comment_form_page.html", {"article": article, "form": form}, status=status)
+    return render(request, "comments/comment_form_page.html", {"article": article, "form": form}, status=status)
 
 
 def comment_attachment(request, pk):
@@ -68,7 +54,7 @@ def comment_attachment(request, pk):
     Readers get only attachments of approved comments on public articles; moderators get any.
     """
     comment = get_object_or_404(Comment.objects.select_related("article").exclude(attachment=""), pk=pk)
-    is_moderator = request.user.has_perm("news.view_comment")
+    is_moderator = request.user.has_perm("comments.view_comment")
     if not is_moderator and not (comment.status == Comment.Status.APPROVED and comment.article.is_public):
         raise Http404
     kind = comment.attachment_kind

@@ -1,7 +1,6 @@
 """Readers' comments ("Bình luận"), moderated by the newsroom before anything appears.
 
-The models live here and are imported at the end of ``news.models``; the form, the views, the services and the
-admin are in ``comment_forms``, ``comment_views``, ``comment_services`` and ``comment_admin``.
+The tables keep the names they had when comments were part of ``news`` (``news_comment`` ...).
 """
 
 import re
@@ -14,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.text import fold
 
-from .comment_files import KINDS_BY_EXTENSION, attachment_path, private_storage
+from .files import KINDS_BY_EXTENSION, attachment_path, private_storage
 
 
 def _normalise(text: str) -> str:
@@ -77,6 +76,7 @@ class Comment(models.Model):
         ordering = ["-created_at", "-id"]
         verbose_name = _("bình luận")
         verbose_name_plural = _("bình luận")
+        db_table = "news_comment"
         indexes = [
             models.Index(fields=["article", "status", "created_at"], name="comment_article_status_idx"),
             models.Index(fields=["status", "-created_at"], name="comment_queue_idx"),
@@ -86,7 +86,7 @@ class Comment(models.Model):
         return f"{self.name}: {self.text[:60]}"
 
     def get_attachment_url(self) -> str:
-        return reverse("news:comment-attachment", kwargs={"pk": self.pk}) if self.attachment else ""
+        return reverse("comments:comment-attachment", kwargs={"pk": self.pk}) if self.attachment else ""
 
     @property
     def attachment_kind(self):
@@ -96,7 +96,7 @@ class Comment(models.Model):
 class BlockedWord(models.Model):
     """A word or phrase that makes a comment refused, matched whole and without regard to diacritics or case."""
 
-    CACHE_KEY = "news:blocked-words"
+    CACHE_KEY = "comments:blocked-words"
 
     word = models.CharField(_("từ hoặc cụm từ"), max_length=100, unique=True)
 
@@ -104,13 +104,14 @@ class BlockedWord(models.Model):
         ordering = ["word"]
         verbose_name = _("từ bị chặn")
         verbose_name_plural = _("từ bị chặn trong bình luận")
+        db_table = "news_blockedword"
 
     def __str__(self):
         return self.word
 
     @classmethod
     def cached_pattern(cls) -> re.Pattern | None:
-        """One regular expression over the folded words, cached until the list changes (see news.comment_signals)."""
+        """One regular expression over the folded words, cached until the list changes (see .signals)."""
         words = cache.get(cls.CACHE_KEY)
         if words is None:
             words = sorted({_normalise(w) for w in cls.objects.values_list("word", flat=True)} - {""})
@@ -128,7 +129,7 @@ class BlockedWord(models.Model):
 class CommentSettings(models.Model):
     """Site-wide switches for comments: a single row, edited in the admin."""
 
-    CACHE_KEY = "news:comment-settings"
+    CACHE_KEY = "comments:settings"
 
     comments_open = models.BooleanField(
         _("cho phép bình luận trên toàn trang"),
@@ -142,6 +143,7 @@ class CommentSettings(models.Model):
     class Meta:
         verbose_name = _("cấu hình bình luận")
         verbose_name_plural = _("cấu hình bình luận")
+        db_table = "news_commentsettings"
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(max_length__gte=100, max_length__lte=20000), name="comment_max_length_range"
@@ -166,4 +168,5 @@ class CommentSettings(models.Model):
 
 
 def comments_open_for(article) -> bool:
+    """Whether readers may comment on ``article``: its own switch and the site-wide one."""
     return article.allow_comments and CommentSettings.current().comments_open

@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from .comments import Comment
+from .models import Comment
 
 
 class RateLimited(Exception):
@@ -14,7 +14,7 @@ class RateLimited(Exception):
 
 
 def _rate_key(visitor: str) -> str:
-    return f"news:comment-rate:{visitor}"
+    return f"comments:rate:{visitor}"
 
 
 def take_comment_slot(visitor: str) -> bool:

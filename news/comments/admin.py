@@ -8,8 +8,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .comment_services import approve_comments, reject_comments
-from .comments import BlockedWord, Comment, CommentSettings
+from .models import BlockedWord, Comment, CommentSettings
+from .services import approve_comments, reject_comments
 
 
 class CommentStatusFilter(admin.SimpleListFilter):
@@ -124,4 +124,4 @@ class CommentSettingsAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         current = CommentSettings.current()
-        return redirect(reverse("admin:news_commentsettings_change", args=[current.pk]))
+        return redirect(reverse("admin:comments_commentsettings_change", args=[current.pk]))

@@ -1,0 +1,1 @@
+"""Readers' comments under articles: the form, moderation, blocked words, private attachments."""

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CommentsConfig(AppConfig):
+    name = "news.comments"
+    label = "comments"
+    verbose_name = _("Bình luận")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,5 +1,42 @@
 import pytest
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
+
+from tests.services import missing
+
+
+def pytest_runtest_setup(item):
+    """Tests marked postgres need PostgreSQL: skipped on SQLite, failed there on CI (.ci/run deselects them)."""
+    from django.db import connection
+
+    marker = item.get_closest_marker("postgres")
+    if marker and connection.vendor != "postgresql":
+        missing(f"needs PostgreSQL: {marker.args[0] if marker.args else 'this is a PostgreSQL feature'}")
+
+
+def _resync_roles(sender, using, **kwargs):
+    from django.db import connections
+    from django.db.migrations.loader import MigrationLoader
+
+    from portal.roles import sync_roles
+
+    # With the migrations' models, as the data migrations call it (sync_roles changes the app configs it gets).
+    sync_roles(MigrationLoader(connections[using]).project_state().apps)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _roles_survive_flushes():
+    """A transactional test (browser, threads) ends with a flush that empties every table, the roles' groups too.
+
+    The flush then sends post_migrate, as migrate does: make the roles again there, so the tests after it, in
+    any order, find the groups the data migrations made.
+    """
+    from django.apps import apps
+
+    portal = apps.get_app_config("portal")
+    post_migrate.connect(_resync_roles, sender=portal, dispatch_uid="tests-resync-roles")
+    yield
+    post_migrate.disconnect(sender=portal, dispatch_uid="tests-resync-roles")
 
 
 @pytest.fixture(autouse=True)
@@ -28,16 +65,8 @@ def client():
 
 
 def _group(name):
-    """The role's group; made again if a transactional test (browser, concurrency) flushed the migration's rows."""
     from django.contrib.auth.models import Group
 
-    if not Group.objects.filter(name=name).exists():
-        from django.db import connection
-        from django.db.migrations.loader import MigrationLoader
-
-        from portal.roles import sync_roles
-
-        sync_roles(MigrationLoader(connection).project_state().apps)
     return Group.objects.get(name=name)
 
 
@@ -66,21 +95,3 @@ def administrator(django_user_model):
     user = django_user_model.objects.create_user("quantri", password="mat-khau-quan-tri", is_staff=True)
     user.groups.add(_group(ADMINISTRATOR))
     return user
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run tests that commit real transactions (live_server, threads) last, as Django's runner does.
-
-    Their teardown empties every table, including the roles made by data migrations, which the other tests
-    rely on. The sort is stable, so the order within each group stays as collected.
-    """
-
-    def commits(item) -> bool:
-        marker = item.get_closest_marker("django_db")
-        fixtures = getattr(item, "fixturenames", ())
-        return bool(
-            (marker and marker.kwargs.get("transaction")) or "live_server" in fixtures or "transactional_db" in fixtures
-        )
-
-    items.sort(key=commits)

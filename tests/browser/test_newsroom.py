@@ -37,13 +37,9 @@ def login(page, base, username, password):
 
 def test_writer_submits_editor_publishes_reader_reads(live_server, browser, screenshot, django_user_model, tmp_path):
     from django.contrib.auth.models import Group
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
 
-    from portal.roles import EDITOR, WRITER, sync_roles
+    from portal.roles import EDITOR, WRITER
 
-    if not Group.objects.filter(name=WRITER).exists():  # an earlier transactional test emptied the tables
-        sync_roles(MigrationLoader(connection).project_state().apps)
     writer = django_user_model.objects.create_user("phongvien", password="mat-khau-phong-vien", is_staff=True)
     writer.groups.add(Group.objects.get(name=WRITER))
     editor = django_user_model.objects.create_user("bientap", password="mat-khau-bien-tap", is_staff=True)

@@ -14,32 +14,49 @@ def pytest_runtest_setup(item):
         missing(f"needs PostgreSQL: {marker.args[0] if marker.args else 'this is a PostgreSQL feature'}")
 
 
-def _resync_roles(sender, using, **kwargs):
-    from django.contrib.auth.models import Group
-    from django.db import connections
-    from django.db.migrations.loader import MigrationLoader
-
-    from portal.roles import sync_roles
+def _restore_roles(roles: dict[str, list[tuple[str, str]]], using: str) -> None:
+    """Make the groups ``roles`` lists again, each with its permissions, by app label and codename."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
 
     if Group.objects.using(using).exists():
-        return  # migrate itself: the roles are the data migrations' own, which the roles' tests check
-    # With the migrations' models, as the data migrations call it (sync_roles changes the app configs it gets).
-    sync_roles(MigrationLoader(connections[using]).project_state().apps)
+        return  # not after a flush
+    for app_config in apps.get_app_configs():  # the flush makes them app by app; the roles need them all now
+        create_permissions(app_config, verbosity=0, using=using)
+    by_key = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.using(using).select_related("content_type")
+    }
+    for name, keys in roles.items():
+        group = Group.objects.using(using).create(name=name)
+        group.permissions.set([by_key[key] for key in keys])
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _roles_survive_flushes():
-    """A transactional test (browser, threads) ends with a flush that empties every table, the roles' groups too.
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The roles (groups made by data migrations) outlive the flush that ends each transactional test.
 
-    The flush then sends post_migrate, as migrate does: make the roles again there, so the tests after it, in
-    any order, find the groups the data migrations made.
+    A transactional test (browser, threads) empties every table, the roles' groups too, and the flush then sends
+    post_migrate, as migrate does. The groups are remembered as the migrations left them and made again there,
+    so the tests after it, in any order, find exactly what the data migrations made.
     """
     from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        roles = {
+            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+            for group in Group.objects.all()
+        }
+
+    def restore(sender, using, **kwargs):
+        _restore_roles(roles, using)
 
     portal = apps.get_app_config("portal")
-    post_migrate.connect(_resync_roles, sender=portal, dispatch_uid="tests-resync-roles")
+    post_migrate.connect(restore, sender=portal, weak=False, dispatch_uid="tests-restore-roles")
     yield
-    post_migrate.disconnect(sender=portal, dispatch_uid="tests-resync-roles")
+    post_migrate.disconnect(sender=portal, dispatch_uid="tests-restore-roles")
 
 
 @pytest.fixture(autouse=True)

@@ -1,5 +1,62 @@
 import pytest
 from django.core.cache import cache
+from django.db.models.signals import post_migrate
+
+from tests.services import missing
+
+
+def pytest_runtest_setup(item):
+    """Tests marked postgres need PostgreSQL: skipped on SQLite, failed there on CI (.ci/run deselects them)."""
+    from django.db import connection
+
+    marker = item.get_closest_marker("postgres")
+    if marker and connection.vendor != "postgresql":
+        missing(f"needs PostgreSQL: {marker.args[0] if marker.args else 'this is a PostgreSQL feature'}")
+
+
+def _restore_roles(roles: dict[str, list[tuple[str, str]]], using: str) -> None:
+    """Make the groups ``roles`` lists again, each with its permissions, by app label and codename."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    if Group.objects.using(using).exists():
+        return  # not after a flush
+    for app_config in apps.get_app_configs():  # the flush makes them app by app; the roles need them all now
+        create_permissions(app_config, verbosity=0, using=using)
+    by_key = {
+        (p.content_type.app_label, p.codename): p
+        for p in Permission.objects.using(using).select_related("content_type")
+    }
+    for name, keys in roles.items():
+        group = Group.objects.using(using).create(name=name)
+        group.permissions.set([by_key[key] for key in keys])
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The roles (groups made by data migrations) outlive the flush that ends each transactional test.
+
+    A transactional test (browser, threads) empties every table, the roles' groups too, and the flush then sends
+    post_migrate, as migrate does. The groups are remembered as the migrations left them and made again there,
+    so the tests after it, in any order, find exactly what the data migrations made.
+    """
+    from django.apps import apps
+    from django.contrib.auth.models import Group
+
+    with django_db_blocker.unblock():
+        roles = {
+            group.name: list(group.permissions.values_list("content_type__app_label", "codename"))
+            for group in Group.objects.all()
+        }
+
+    def restore(sender, using, **kwargs):
+        _restore_roles(roles, using)
+
+    portal = apps.get_app_config("portal")
+    post_migrate.connect(restore, sender=portal, weak=False, dispatch_uid="tests-restore-roles")
+    yield
+    post_migrate.disconnect(sender=portal, dispatch_uid="tests-restore-roles")
 
 
 @pytest.fixture(autouse=True)
@@ -28,16 +85,8 @@ def client():
 
 
 def _group(name):
-    """The role's group; made again if a transactional test (browser, concurrency) flushed the migration's rows."""
     from django.contrib.auth.models import Group
 
-    if not Group.objects.filter(name=name).exists():
-        from django.db import connection
-        from django.db.migrations.loader import MigrationLoader
-
-        from portal.roles import sync_roles
-
-        sync_roles(MigrationLoader(connection).project_state().apps)
     return Group.objects.get(name=name)
 
 
@@ -66,21 +115,3 @@ def administrator(django_user_model):
     user = django_user_model.objects.create_user("quantri", password="mat-khau-quan-tri", is_staff=True)
     user.groups.add(_group(ADMINISTRATOR))
     return user
-
-
-@pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
-    """Run tests that commit real transactions (live_server, threads) last, as Django's runner does.
-
-    Their teardown empties every table, including the roles made by data migrations, which the other tests
-    rely on. The sort is stable, so the order within each group stays as collected.
-    """
-
-    def commits(item) -> bool:
-        marker = item.get_closest_marker("django_db")
-        fixtures = getattr(item, "fixturenames", ())
-        return bool(
-            (marker and marker.kwargs.get("transaction")) or "live_server" in fixtures or "transactional_db" in fixtures
-        )
-
-    items.sort(key=commits)

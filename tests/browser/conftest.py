@@ -1,7 +1,7 @@
 """Browser tests: Debian's Chromium driven headless by Playwright, against pytest-django's live_server.
 
 Playwright cannot download a browser here, so it launches /usr/bin/chromium. Where Chromium is absent the
-tests skip and say so; .ci/run installs it.
+tests skip and say so (on CI they fail); .ci/run installs it.
 """
 
 import os
@@ -9,6 +9,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+
+from tests.services import missing
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
@@ -19,13 +21,9 @@ PHONE = {"width": 390, "height": 844}
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
-def pytest_collection_modifyitems(config, items):
-    if Path(CHROMIUM).exists():
-        return
-    skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
+def pytest_runtest_setup(item):
+    if "browser" in item.keywords and not Path(CHROMIUM).exists():
+        missing(f"Chromium not found at {CHROMIUM} (apt-get install -y chromium)")
 
 
 @pytest.fixture(scope="session")

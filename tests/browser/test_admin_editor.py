@@ -11,14 +11,9 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_editor_writes_in_ckeditor_and_publishes(live_server, browser, screenshot, django_user_model):
     from django.contrib.auth.models import Group
-    from django.db import connection
 
-    from portal.roles import EDITOR, sync_roles
+    from portal.roles import EDITOR
 
-    if not Group.objects.filter(name=EDITOR).exists():  # an earlier transactional test emptied the tables
-        from django.apps import apps
-
-        sync_roles(apps, connection.schema_editor())
     user = django_user_model.objects.create_user("bientap", password="mat-khau-bien-tap", is_staff=True)
     user.groups.add(Group.objects.get(name=EDITOR))
     category = make_category("Hoạt động Đảng bộ")

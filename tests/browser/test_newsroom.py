@@ -35,22 +35,15 @@ def login(page, base, username, password):
     page.wait_for_url("**/admin/")
 
 
-def test_writer_submits_editor_publishes_reader_reads(live_server, browser, screenshot, django_user_model, tmp_path):
-    from django.contrib.auth.models import Group
-    from django.db import connection
-    from django.db.migrations.loader import MigrationLoader
-
-    from portal.roles import EDITOR, WRITER, sync_roles
-
-    if not Group.objects.filter(name=WRITER).exists():  # an earlier transactional test emptied the tables
-        sync_roles(MigrationLoader(connection).project_state().apps)
-    writer = django_user_model.objects.create_user("phongvien", password="mat-khau-phong-vien", is_staff=True)
-    writer.groups.add(Group.objects.get(name=WRITER))
-    editor = django_user_model.objects.create_user("bientap", password="mat-khau-bien-tap", is_staff=True)
-    editor.groups.add(Group.objects.get(name=EDITOR))
+def test_writer_submits_editor_publishes_reader_reads(live_server, browser, screenshot, writer, editor, tmp_path):
     make_category("Hoạt động chi bộ")
+    article = _writer_writes_and_submits(live_server, browser, screenshot, writer, tmp_path)
+    _editor_previews_and_publishes(live_server, browser, screenshot, article)
+    _readers_read(live_server, browser, screenshot, article)
 
-    # The writer writes, with a picture put into CKEditor 5, and submits.
+
+def _writer_writes_and_submits(live_server, browser, screenshot, writer, tmp_path):
+    """The writer writes, with a picture put into CKEditor 5, and submits."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     login(page, live_server.url, "phongvien", "mat-khau-phong-vien")
@@ -78,8 +71,11 @@ def test_writer_submits_editor_publishes_reader_reads(live_server, browser, scre
     assert 'src="/media/editor/' in article.body and "<img " in article.body
     assert page.goto(live_server.url + article.get_absolute_url()).status == 404  # not public yet
     context.close()
+    return article
 
-    # The editor opens the queue, previews, and publishes.
+
+def _editor_previews_and_publishes(live_server, browser, screenshot, article):
+    """The editor opens the queue, previews, and publishes."""
     context = browser.new_context(viewport=DESKTOP)
     page = context.new_page()
     login(page, live_server.url, "bientap", "mat-khau-bien-tap")
@@ -113,8 +109,13 @@ def test_writer_submits_editor_publishes_reader_reads(live_server, browser, scre
     ]
     context.close()
 
-    # Two readers see it, with its counter, at desktop and phone widths. Headless Chromium names itself in its
-    # User-Agent and would be taken for a bot (visitors.identity), so each reader's browser says what a real one says.
+
+def _readers_read(live_server, browser, screenshot, article):
+    """Two readers see it, with its counter, at desktop and phone widths.
+
+    Headless Chromium names itself in its User-Agent and would be taken for a bot (news.viewcounts), so each
+    reader's browser says what a real one says.
+    """
     phone_agent = "Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Mobile"
     for name, viewport, agent in (("desktop", DESKTOP, BROWSER_USER_AGENT), ("phone", PHONE, phone_agent)):
         context = browser.new_context(viewport=viewport, user_agent=agent)

@@ -148,13 +148,8 @@ class AccentInsensitiveSearchTests:
         assert list(Article.objects.search("tieu de cu")) == []
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres("full-text search with unaccent and pg_trgm (SQLite uses the folded column)")
 class PostgresSearchTests:
-    @pytest.fixture(autouse=True)
-    def _needs_postgres(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("full-text search with unaccent and pg_trgm needs PostgreSQL (SQLite uses the folded column)")
-
     def test_the_trigger_keeps_the_search_vector_current_even_for_bulk_writes(self):
         article = make_article("Tiêu đề cũ", lead="Sapo.")
         Article.objects.filter(pk=article.pk).update(title="Dân vận khéo")

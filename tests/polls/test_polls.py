@@ -154,15 +154,10 @@ class VotingTests:
             assert client.get(poll.get_absolute_url()).status_code == 200
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres("concurrent votes (SQLite serialises writers, so there is no race to test)")
 @pytest.mark.django_db(transaction=True)
 class ConcurrentVotingTests:
     """Votes sent at the same moment, in threads with their own database connections."""
-
-    @pytest.fixture(autouse=True)
-    def _needs_postgres(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("concurrent votes need PostgreSQL (SQLite serialises writers, so there is no race to test)")
 
     def _race(self, target, n):
         barrier = threading.Barrier(n)

@@ -14,7 +14,7 @@ from unittest import mock
 import pytest
 import redis
 from django.core.management import call_command
-from django.db import DatabaseError, connection
+from django.db import DatabaseError
 from django.test import Client
 from redis.backoff import NoBackoff
 from redis.retry import Retry
@@ -23,6 +23,7 @@ from news.viewcounts.buffer import ViewBuffer
 from news.viewcounts.models import ArticleDailyViews, ViewFlush
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_article
+from tests.services import missing
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def _redis_or_skip(url=REDIS_URL) -> redis.Redis:
     try:
         client.ping()
     except redis.ConnectionError:
-        pytest.skip(f"the Redis buffer tests need Redis at {url}")
+        missing(f"the Redis buffer tests need Redis at {url}")
     return client
 
 
@@ -177,14 +178,9 @@ class BufferedCountingTests:
         assert stored(article) == 2
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres("concurrent flushes (SQLite serialises writers, so there is no race to test)")
 @pytest.mark.django_db(transaction=True)
 class ConcurrentFlushTests:
-    @pytest.fixture(autouse=True)
-    def _needs_postgres(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("concurrent flushes need PostgreSQL (SQLite serialises writers, so there is no race to test)")
-
     def test_four_flushes_at_once_write_every_view_once(self, buffer):
         articles = [make_article() for _ in range(5)]
         for n, article in enumerate(articles):
@@ -225,7 +221,7 @@ class RedisRestartTests:
     def own_redis(self, tmp_path):
         binary = shutil.which("redis-server")
         if binary is None:
-            pytest.skip("redis-server is not installed, so a restart cannot be tested")
+            missing("redis-server is not installed, so a restart cannot be tested")
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -255,7 +251,7 @@ class RedisRestartTests:
                 except redis.ConnectionError:
                     time.sleep(0.1)
             process.kill()
-            pytest.skip("could not start a Redis of our own")
+            pytest.fail("could not start a Redis of our own")
 
         processes = [start()]
         yield port, start, processes

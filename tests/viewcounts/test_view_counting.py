@@ -6,7 +6,6 @@ from unittest import mock
 
 import pytest
 import time_machine
-from django.db import connection
 from django.test import Client
 
 from news.models import Article
@@ -248,15 +247,10 @@ class QueryCostTests:
             assert record_article_view(article_id=article.pk, visitor="a" * 32, stored_count=286) == 287
 
 
-@pytest.mark.postgres
+@pytest.mark.postgres("concurrent views (SQLite serialises writers, so there is no race to test)")
 @pytest.mark.django_db(transaction=True)
 class ConcurrentViewsTests:
     """Distinct readers opening one article at the same moment, each on its own database connection."""
-
-    @pytest.fixture(autouse=True)
-    def _needs_postgres(self):
-        if connection.vendor != "postgresql":
-            pytest.skip("concurrent views need PostgreSQL (SQLite serialises writers, so there is no race to test)")
 
     def test_n_distinct_visitors_at_once_add_exactly_n(self):
         article = make_article(view_count=1000)

@@ -53,76 +53,86 @@ def wait_for(url: str, seconds: float = 20) -> None:
     raise SystemExit(f"server did not answer at {url}")
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--visitors", type=int, default=200)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--repeats", type=int, default=5, help="simultaneous votes per visitor (default 5)")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    import django
 
-    django.setup()
+def build_poll():
+    """A fresh database with one poll of three choices."""
     from django.core.management import call_command
 
-    from portal.polls.models import Poll, PollChoice, PollVote
+    from portal.polls.models import Poll, PollChoice
 
     call_command("migrate", verbosity=0, interactive=False)
     call_command("flush", verbosity=0, interactive=False)
     poll = Poll.objects.create(question="Bạn đánh giá như thế nào về trang thông tin điện tử này?")
     choices = [PollChoice.objects.create(poll=poll, text=t, position=i) for i, t in enumerate(["A", "B", "C"])]
+    return poll, choices
 
-    port = free_port()
-    base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen(  # noqa: S603
+
+def start_server(port: int) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=os.environ.copy(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    try:
-        wait_for(base + poll.get_absolute_url())
-        outcomes = {"accepted": 0, "refused": 0, "other": 0}
-        lock = threading.Lock()
 
-        def visitor(n: int) -> None:
-            jar = http.cookiejar.CookieJar()
-            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-            page = opener.open(base + poll.get_absolute_url()).read().decode()
-            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-            # The first vote sets the visitor's cookie; the repeats then race each other with that same cookie.
-            body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "choice": choices[n % 3].pk}).encode()
-            url = base + f"/tham-do-y-kien/{poll.pk}/binh-chon/"
 
-            def vote(_=None) -> str:
-                request = urllib.request.Request(url, data=body, headers={"Referer": base})  # noqa: S310 (http://127.0.0.1)
-                return opener.open(request).read().decode()
+def vote_as_visitors(base: str, poll, choices, args) -> tuple[dict, float]:
+    """Every visitor votes, then repeats at once; the outcomes by message, and the seconds it all took."""
+    outcomes = {"accepted": 0, "refused": 0, "other": 0}
+    lock = threading.Lock()
 
-            results = [vote()]
-            with ThreadPoolExecutor(args.repeats) as same_visitor:
-                results += list(same_visitor.map(vote, range(args.repeats)))
-            with lock:
-                for html in results:
-                    if "Cảm ơn bạn đã gửi bình chọn." in html:
-                        outcomes["accepted"] += 1
-                    elif "Bạn đã bình chọn trong cuộc thăm dò này rồi" in html:
-                        outcomes["refused"] += 1
-                    else:
-                        outcomes["other"] += 1
+    def visitor(n: int) -> None:
+        jar = http.cookiejar.CookieJar()
+        opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+        page = opener.open(base + poll.get_absolute_url()).read().decode()
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        # The first vote sets the visitor's cookie; the repeats then race each other with that same cookie.
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "choice": choices[n % 3].pk}).encode()
+        url = base + f"/tham-do-y-kien/{poll.pk}/binh-chon/"
 
-        started = time.perf_counter()
-        with ThreadPoolExecutor(args.connections) as pool:
-            list(pool.map(visitor, range(args.visitors)))
-        elapsed = time.perf_counter() - started
-    finally:
-        server.terminate()
-        server.wait(10)
+        def vote(_=None) -> str:
+            request = urllib.request.Request(url, data=body, headers={"Referer": base})  # noqa: S310 (http://127.0.0.1)
+            return opener.open(request).read().decode()
+
+        results = [vote()]
+        with ThreadPoolExecutor(args.repeats) as same_visitor:
+            results += list(same_visitor.map(vote, range(args.repeats)))
+        with lock:
+            for html in results:
+                outcomes[outcome(html)] += 1
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(args.connections) as pool:
+        list(pool.map(visitor, range(args.visitors)))
+    return outcomes, time.perf_counter() - started
+
+
+def outcome(html: str) -> str:
+    if "Cảm ơn bạn đã gửi bình chọn." in html:
+        return "accepted"
+    if "Bạn đã bình chọn trong cuộc thăm dò này rồi" in html:
+        return "refused"
+    return "other"
+
+
+def report(poll, choices, args, outcomes: dict, elapsed: float) -> None:
+    """Print what was stored against the distinct visitors; exit with MISMATCH if they differ."""
+    from django.db import connection
+
+    from portal.polls.models import PollVote
 
     stored = PollVote.objects.filter(poll=poll).count()
     per_choice = [PollVote.objects.filter(choice=c).count() for c in choices]
     expected = [len(range(i, args.visitors, 3)) for i in range(3)]
-    print(f"database: {django.db.connection.vendor}; {args.visitors} visitors × (1 + {args.repeats}) votes")
+    print(f"database: {connection.vendor}; {args.visitors} visitors × (1 + {args.repeats}) votes")
     print(f"votes stored: {stored} (distinct visitors: {args.visitors}); per choice {per_choice}, expected {expected}")
     print(
         f"answers: {outcomes['accepted']} accepted, {outcomes['refused']} refused as repeats, {outcomes['other']} "
@@ -132,6 +142,25 @@ def main() -> None:
     print(f"time: {elapsed:.1f} s, {requests / elapsed:.0f} requests/s")
     if stored != args.visitors or per_choice != expected:
         raise SystemExit("MISMATCH")
+
+
+def main() -> None:
+    args = parse_args()
+
+    import django
+
+    django.setup()
+    poll, choices = build_poll()
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = start_server(port)
+    try:
+        wait_for(base + poll.get_absolute_url())
+        outcomes, elapsed = vote_as_visitors(base, poll, choices, args)
+    finally:
+        server.terminate()
+        server.wait(10)
+    report(poll, choices, args, outcomes, elapsed)
 
 
 if __name__ == "__main__":

@@ -150,26 +150,91 @@ def summary(timings: list[float]) -> tuple[float, float]:
     return statistics.median(timings), timings[max(0, int(len(timings) * 0.95) - 1)]
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=10_000, help="articles to build (default 10000)")
     parser.add_argument("--requests", type=int, default=30, help="requests per measurement (default 30)")
-    args = parser.parse_args()
+    return parser.parse_args()
+
+
+def count_queries(client, url: str) -> int:
+    """The SQL queries of one request to ``url``."""
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    return len(queries)  # read now: the next request empties the connection's query log
+
+
+def measure_search(client, requests: int) -> None:
+    from urllib.parse import urlencode
+
+    from django.utils import timezone
+
+    from news.forms import SearchForm
+
+    print(f"{'search':<14} {'results':>7} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
+    all_search = []
+    for name, query, filters in QUERIES:
+        params = {"q": query, **{k: (v or timezone.now().year) for k, v in filters.items()}}
+        url = f"/tim-kiem/?{urlencode(params)}"
+        client.get(url)  # warm the site-wide blocks
+        n_queries = count_queries(client, url)
+        timings, _response = timed(client, url, requests)
+        all_search += timings
+        median, p95 = summary(timings)
+        count = SearchForm(params).results().queryset.count()
+        print(f"{name:<14} {count:>7} {n_queries:>7} {median:>10.2f} {p95:>8.2f}")
+    median, p95 = summary(all_search)
+    print(f"{'all searches':<14} {'':>7} {'':>7} {median:>10.2f} {p95:>8.2f}")
+
+
+def measure_article_pages(client, requests: int) -> None:
+    """Related news computed afresh (the cache generation bumped before each request), then cached."""
+    from news.models import Article
+    from news.related import bump_generation
+
+    articles = list(Article.objects.published().order_by("?")[:requests])
+    print(f"{'article page':<22} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
+    for label, before in (("related computed", bump_generation), ("related cached", None)):
+        timings = []
+        for article in articles:
+            url = article.get_absolute_url()
+            client.get(url)
+            if before:
+                before()
+            n_queries, one = timed_once_counting_queries(client, url)
+            if before:
+                before()
+            more, _response = timed(client, url, 2, before=before)
+            timings += one + more
+        median, p95 = summary(timings)
+        print(f"{label:<22} {n_queries:>7} {median:>10.2f} {p95:>8.2f}")
+
+
+def timed_once_counting_queries(client, url: str) -> tuple[int, list[float]]:
+    from django.db import connection, reset_queries
+    from django.test.utils import CaptureQueriesContext
+
+    reset_queries()
+    with CaptureQueriesContext(connection) as queries:
+        one, _response = timed(client, url, 1, before=None)
+    return len(queries), one
+
+
+def main() -> None:
+    args = parse_args()
 
     import django
 
     django.setup()
-    from urllib.parse import urlencode
-
     from django.core.management import call_command
-    from django.db import connection, reset_queries
+    from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
-    from django.utils import timezone
 
-    from news.forms import SearchForm
     from news.models import Article
-    from news.related import bump_generation
 
     rng = random.Random(4)
     call_command("migrate", verbosity=0, interactive=False)
@@ -182,44 +247,8 @@ def main() -> None:
         f"database: {connection.vendor}, {Article.objects.count()} articles "
         f"({Article.objects.published().count()} published), built in {built:.1f} s; {args.requests} requests each"
     )
-
-    print(f"{'search':<14} {'results':>7} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
-    all_search = []
-    for name, query, filters in QUERIES:
-        params = {"q": query, **{k: (v or timezone.now().year) for k, v in filters.items()}}
-        url = f"/tim-kiem/?{urlencode(params)}"
-        client.get(url)  # warm the site-wide blocks
-        reset_queries()
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        n_queries = len(queries)  # read now: the next request empties the connection's query log
-        timings, _response = timed(client, url, args.requests)
-        all_search += timings
-        median, p95 = summary(timings)
-        count = SearchForm(params).results().queryset.count()
-        print(f"{name:<14} {count:>7} {n_queries:>7} {median:>10.2f} {p95:>8.2f}")
-    median, p95 = summary(all_search)
-    print(f"{'all searches':<14} {'':>7} {'':>7} {median:>10.2f} {p95:>8.2f}")
-
-    articles = list(Article.objects.published().order_by("?")[: args.requests])
-    print(f"{'article page':<22} {'queries':>7} {'median ms':>10} {'p95 ms':>8}")
-    for label, before in (("related computed", bump_generation), ("related cached", None)):
-        timings = []
-        for article in articles:
-            url = article.get_absolute_url()
-            client.get(url)
-            if before:
-                before()
-            reset_queries()
-            with CaptureQueriesContext(connection) as queries:
-                one, _response = timed(client, url, 1, before=None)
-            n_queries = len(queries)
-            if before:
-                before()
-            more, _response = timed(client, url, 2, before=before)
-            timings += one + more
-        median, p95 = summary(timings)
-        print(f"{label:<22} {n_queries:>7} {median:>10.2f} {p95:>8.2f}")
+    measure_search(client, args.requests)
+    measure_article_pages(client, args.requests)
 
 
 if __name__ == "__main__":

@@ -130,45 +130,56 @@ def reset_counts(article) -> None:
         model.objects.all().delete()
 
 
-def run(path: str, *, counting: bool, args, run_id: str) -> dict:
-    port = free_port()
-    env = {**os.environ, "VIEW_COUNTING": "true" if counting else "false", "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}
-    if args.redis:
-        env |= {"REDIS_URL": args.redis, "CACHE_KEY_PREFIX": f"bench-{run_id}"}
-    server = subprocess.Popen(  # noqa: S603
+def start_server(port: int, env: dict) -> subprocess.Popen:
+    return subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "portal.wsgi", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}"],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
+
+
+def read_page(port: int, path: str, n: int, repeats: int) -> tuple[list[float], list[int]]:
+    """Reader ``n`` opens ``path`` ``repeats`` times on one connection: its latencies and any non-200 statuses."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    # Readers share a browser but not an address (as behind a reverse proxy that sets X-Forwarded-For).
+    headers = {"User-Agent": BROWSER, "X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
+    latencies, failures = [], []
+    try:
+        for _ in range(repeats):
+            started = time.perf_counter()
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            latencies.append(time.perf_counter() - started)
+            if response.status != 200:
+                failures.append(response.status)
+            cookie = response.getheader("Set-Cookie") or ""
+            for part in cookie.split(","):
+                part = part.strip()
+                if part.startswith("khach="):
+                    headers["Cookie"] = part.split(";")[0]
+    finally:
+        connection.close()
+    return latencies, failures
+
+
+def run(path: str, *, counting: bool, args, run_id: str) -> dict:
+    port = free_port()
+    env = {**os.environ, "VIEW_COUNTING": "true" if counting else "false", "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}
+    if args.redis:
+        env |= {"REDIS_URL": args.redis, "CACHE_KEY_PREFIX": f"bench-{run_id}"}
+    server = start_server(port, env)
     latencies: list[float] = []
     failures = []
     lock = threading.Lock()
 
     def reader(n: int) -> None:
-        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-        # Readers share a browser but not an address (as behind a reverse proxy that sets X-Forwarded-For).
-        headers = {"User-Agent": BROWSER, "X-Forwarded-For": f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}"}
-        mine = []
-        try:
-            for _ in range(args.repeats):
-                started = time.perf_counter()
-                connection.request("GET", path, headers=headers)
-                response = connection.getresponse()
-                response.read()
-                mine.append(time.perf_counter() - started)
-                if response.status != 200:
-                    failures.append(response.status)
-                cookie = response.getheader("Set-Cookie") or ""
-                for part in cookie.split(","):
-                    part = part.strip()
-                    if part.startswith("khach="):
-                        headers["Cookie"] = part.split(";")[0]
-        finally:
-            connection.close()
+        mine, failed = read_page(port, path, n, args.repeats)
         with lock:
             latencies.extend(mine)
+            failures.extend(failed)
 
     try:
         wait_for(f"http://127.0.0.1:{port}{path}")
@@ -194,63 +205,67 @@ def run(path: str, *, counting: bool, args, run_id: str) -> dict:
     }
 
 
-def main() -> None:
+def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--visitors", type=int, default=300, help="distinct readers per run (default 300)")
     parser.add_argument("--repeats", type=int, default=3, help="times each reader opens the page (default 3)")
     parser.add_argument("--connections", type=int, default=8, help="parallel connections (default 8)")
     parser.add_argument("--rounds", type=int, default=2, help="off/on pairs; the best of each is compared")
     parser.add_argument("--redis", metavar="URL", help="buffer views in this Redis (use a database of your own)")
-    args = parser.parse_args()
+    return parser.parse_args()
 
-    import django
 
-    django.setup()
-    from django.db import connection
+def flush_redis(redis_url: str, run_id: str, env: dict) -> None:
+    """Write the run's buffered views to the database, then drop its keys."""
+    os.environ["CACHE_KEY_PREFIX"] = f"bench-{run_id}"
+    os.environ["REDIS_URL"] = redis_url
+    subprocess.run([sys.executable, "manage.py", "flush_views", "-v", "0"], cwd=ROOT, env=env, check=True)
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    for key in client.scan_iter(f"bench-{run_id}:*"):
+        client.delete(key)
+
+
+def check_counts(article, result: dict, *, counting: bool, args) -> tuple[bool, str]:
+    """Whether the stored count, the day's figure and the day's site visits all equal the distinct readers."""
     from django.utils import timezone
 
     from news.viewcounts.models import ArticleDailyViews
     from portal.visitors.models import SiteVisitDay
 
-    article = build_data()
-    path = article.get_absolute_url()
-    mode = f"Redis buffer {args.redis}" if args.redis else "straight to the database"
-    print(f"database: {connection.vendor}; counting {mode}; gunicorn 2 workers × 4 threads")
-    print(f"load: {args.visitors} readers × {args.repeats} opens of {path}, {args.connections} connections")
-    results: dict[bool, list[dict]] = {False: [], True: []}
-    wrong = False
-    for round_no in range(1, args.rounds + 1):
-        for counting in (False, True):
-            reset_counts(article)
-            run_id = uuid.uuid4().hex[:8]
-            result = run(path, counting=counting, args=args, run_id=run_id)
-            results[counting].append(result)
-            if args.redis and counting:
-                os.environ["CACHE_KEY_PREFIX"] = f"bench-{run_id}"
-                os.environ["REDIS_URL"] = args.redis
-                subprocess.run(
-                    [sys.executable, "manage.py", "flush_views", "-v", "0"], cwd=ROOT, env=result["env"], check=True
-                )
-                import redis
+    article.refresh_from_db()
+    today = timezone.localdate()
+    daily = sum(ArticleDailyViews.objects.filter(article=article, day=today).values_list("views", flat=True))
+    visits = sum(SiteVisitDay.objects.filter(day=today).values_list("visits", flat=True))
+    expected = args.visitors if counting else 0
+    ok = article.view_count == daily == visits == expected and not result["failures"]
+    return ok, f"stored {article.view_count}, day {daily}, site visits {visits}, expected {expected}"
 
-                client = redis.Redis.from_url(args.redis)
-                for key in client.scan_iter(f"bench-{run_id}:*"):
-                    client.delete(key)
-            article.refresh_from_db()
-            today = timezone.localdate()
-            daily = sum(ArticleDailyViews.objects.filter(article=article, day=today).values_list("views", flat=True))
-            visits = sum(SiteVisitDay.objects.filter(day=today).values_list("visits", flat=True))
-            expected = args.visitors if counting else 0
-            ok = article.view_count == daily == visits == expected and not result["failures"]
-            wrong |= not ok
-            print(
-                f"round {round_no}, counting {'on ' if counting else 'off'}: {result['rps']:6.0f} requests/s, "
-                f"p50 {result['p50']:5.1f} ms, p99 {result['p99']:6.1f} ms, "
-                f"server CPU {result['cpu_ms']:4.1f} ms/request; stored {article.view_count}, "
-                f"day {daily}, site visits {visits}, expected {expected}"
-                + (f", {len(result['failures'])} failed requests" if result["failures"] else "")
-                + ("" if ok else "  MISMATCH")
-            )
+
+def one_round(round_no: int, article, path: str, args, results: dict[bool, list[dict]]) -> bool:
+    """A run with counting off, then one with it on; prints each and says whether every count was right."""
+    all_ok = True
+    for counting in (False, True):
+        reset_counts(article)
+        run_id = uuid.uuid4().hex[:8]
+        result = run(path, counting=counting, args=args, run_id=run_id)
+        results[counting].append(result)
+        if args.redis and counting:
+            flush_redis(args.redis, run_id, result["env"])
+        ok, counts = check_counts(article, result, counting=counting, args=args)
+        all_ok &= ok
+        print(
+            f"round {round_no}, counting {'on ' if counting else 'off'}: {result['rps']:6.0f} requests/s, "
+            f"p50 {result['p50']:5.1f} ms, p99 {result['p99']:6.1f} ms, "
+            f"server CPU {result['cpu_ms']:4.1f} ms/request; {counts}"
+            + (f", {len(result['failures'])} failed requests" if result["failures"] else "")
+            + ("" if ok else "  MISMATCH")
+        )
+    return all_ok
+
+
+def print_costs(results: dict[bool, list[dict]]) -> None:
     best_off = max(r["rps"] for r in results[False])
     best_on = max(r["rps"] for r in results[True])
     cost = (best_off - best_on) / best_off * 100
@@ -267,6 +282,26 @@ def main() -> None:
         f"server CPU per request (median): off {cpu_off:.2f} ms, on {cpu_on:.2f} ms, "
         f"+{(cpu_on - cpu_off) / cpu_off * 100:.1f}% (the database server's own CPU is not included)"
     )
+
+
+def main() -> None:
+    args = parse_args()
+
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    article = build_data()
+    path = article.get_absolute_url()
+    mode = f"Redis buffer {args.redis}" if args.redis else "straight to the database"
+    print(f"database: {connection.vendor}; counting {mode}; gunicorn 2 workers × 4 threads")
+    print(f"load: {args.visitors} readers × {args.repeats} opens of {path}, {args.connections} connections")
+    results: dict[bool, list[dict]] = {False: [], True: []}
+    wrong = False
+    for round_no in range(1, args.rounds + 1):
+        wrong |= not one_round(round_no, article, path, args, results)
+    print_costs(results)
     if wrong:
         raise SystemExit("MISMATCH")
 

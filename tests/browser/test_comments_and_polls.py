@@ -54,7 +54,13 @@ def test_comment_with_attachment_is_approved_by_a_moderator_and_then_shown(
     article = content["article"]
     picture = tmp_path / "anh-chi-bo.png"
     picture.write_bytes(png((30, 110, 60), (320, 200)))
+    reader = _reader_comments_with_a_picture(live_server, browser, screenshot, article, picture)
+    _moderator_approves(live_server, browser, screenshot)
+    _reader_sees_the_comment_and_its_picture(live_server, screenshot, reader, article, picture)
 
+
+def _reader_comments_with_a_picture(live_server, browser, screenshot, article, picture):
+    """The reader sends a comment with a picture; it waits for moderation. The page stays open for the last step."""
     reader = browser.new_page(viewport=DESKTOP)
     reader.goto(live_server.url + article.get_absolute_url())
     comments = reader.locator("#binh-luan")
@@ -70,7 +76,11 @@ def test_comment_with_attachment_is_approved_by_a_moderator_and_then_shown(
     assert "sẽ hiển thị sau khi được Ban biên tập duyệt" in reader.locator("#binh-luan").inner_text()
     assert "Buổi sinh hoạt rất thiết thực" not in reader.content()
     assert Comment.objects.get().status == Comment.Status.PENDING
+    return reader
 
+
+def _moderator_approves(live_server, browser, screenshot):
+    """The editor finds the comment in the admin's queue, with its attachment, and approves it."""
     moderator = browser.new_page(viewport=DESKTOP)
     moderator.goto(live_server.url + "/admin/login/?next=/admin/comments/comment/")
     moderator.fill("#id_username", "bientap")
@@ -91,6 +101,9 @@ def test_comment_with_attachment_is_approved_by_a_moderator_and_then_shown(
     screenshot(moderator, "admin-comment-change-desktop")
     moderator.close()
 
+
+def _reader_sees_the_comment_and_its_picture(live_server, screenshot, reader, article, picture):
+    """The approved comment is shown without the address, its picture downloads intact, and phones fit the page."""
     reader.goto(live_server.url + article.get_absolute_url())
     shown = reader.locator("#binh-luan .comment")
     assert shown.count() == 1

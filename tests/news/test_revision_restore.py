@@ -15,7 +15,7 @@ from tests.factories import (
     make_good_model,
     make_theme,
 )
-from tests.news.test_workflow import change_data
+from tests.news.workflow_helpers import change_data
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from news import services
 from news.models import ArticleRevision, Tag
 from news.revision_diff import compare
 from tests.factories import make_article, make_campaign, make_document
-from tests.news.test_workflow import change_data
+from tests.news.workflow_helpers import change_data
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from campaigns.models import Award, Document, Exemplar, GoodModel
 
+from . import article_blocks
 from .forms import SearchForm
 from .models import Article, Category, Tag
 from .related import related_articles
@@ -89,7 +90,9 @@ class ArticleDetailView(DetailView):
         return response
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(related_articles=related_articles(self.object), **kwargs)
+        return super().get_context_data(
+            related_articles=related_articles(self.object), article_blocks=article_blocks.templates(), **kwargs
+        )
 
 
 class SearchView(ListView):

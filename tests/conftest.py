@@ -53,10 +53,11 @@ def django_db_setup(django_db_setup, django_db_blocker):
     def restore(sender, using, **kwargs):
         _restore_roles(roles, using)
 
-    portal = apps.get_app_config("portal")
-    post_migrate.connect(restore, sender=portal, weak=False, dispatch_uid="tests-restore-roles")
+    # post_migrate goes only to apps with models (the project app "portal" has none): auth always has some.
+    auth = apps.get_app_config("auth")
+    post_migrate.connect(restore, sender=auth, weak=False, dispatch_uid="tests-restore-roles")
     yield
-    post_migrate.disconnect(sender=portal, dispatch_uid="tests-restore-roles")
+    post_migrate.disconnect(sender=auth, dispatch_uid="tests-restore-roles")
 
 
 @pytest.fixture(autouse=True)

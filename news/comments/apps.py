@@ -8,4 +8,8 @@ class CommentsConfig(AppConfig):
     verbose_name = _("Bình luận")
 
     def ready(self):
+        from news import article_blocks
+
         from . import signals  # noqa: F401
+
+        article_blocks.register("comments/includes/article_block.html")  # "Bình luận" under each article

@@ -15,7 +15,7 @@ from django.utils.html import escape, strip_tags
 from django.utils.translation import gettext as _
 
 from .models import Article
-from .models.revisions import FIELDS, LINKS, PINNED, field_label, linked_model
+from .models.revisions import FIELDS, LINKS, PINNED, field_label, linked_model, same_value
 
 TEXTS = ("title", "lead", "body")  # compared line by line in a table; other fields read "before → after"
 # Where a paragraph ends in the body's HTML: a line of the diff.
@@ -41,7 +41,7 @@ def compare(old: dict, new: dict, *, old_title: str, new_title: str) -> list[Fie
     names = Names(old, new)
     changes = []
     for name in (*FIELDS, *LINKS, PINNED):
-        if name not in old or name not in new or old[name] == new[name]:
+        if name not in old or name not in new or same_value(name, old[name], new[name]):
             continue
         change = FieldChange(field_label(name))
         if name in TEXTS:
@@ -131,7 +131,8 @@ def text_lines(value, *, is_html: bool) -> list[str]:
 
 def text_table(old, new, old_title: str, new_title: str, *, is_html: bool) -> str:
     """A side-by-side table of the changed paragraphs; ``difflib`` escapes "&", "<" and ">" in the lines."""
-    return difflib.HtmlDiff(wrapcolumn=70).make_table(
+    # No wrap column (difflib would cut words at 70 characters): the page's CSS wraps lines at word breaks.
+    return difflib.HtmlDiff().make_table(
         text_lines(old, is_html=is_html),
         text_lines(new, is_html=is_html),
         escape(old_title),

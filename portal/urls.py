@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 from django.views.static import serve
 
 from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
@@ -23,6 +23,23 @@ sitemaps = {
     "archive": ArchiveSitemap,
 }
 
+
+def moved_admin_redirects() -> list:
+    """Admin addresses from before comments, polls and site parts had apps of their own: editors' bookmarks."""
+    moves = [
+        ("news", "comments", "comment|blockedword|commentsettings"),
+        ("portal", "polls", "poll|pollchoice|pollvote"),
+        ("portal", "site_parts", "slogan|bannerlink|weblink|video"),
+    ]
+    return [
+        re_path(
+            rf"^admin/{old}/(?P<rest>(?:{models})/.*)$",
+            RedirectView.as_view(url=f"/admin/{new}/%(rest)s", permanent=True, query_string=True),
+        )
+        for old, new, models in moves
+    ]
+
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("", include("news.urls")),
@@ -36,6 +53,7 @@ urlpatterns = [
         name="robots",
     ),
     path("admin/", include("portal.reports.urls")),
+    *moved_admin_redirects(),
     path("admin/", admin.site.urls),
     # Our upload view first: it checks the picture's content and limits, strips EXIF (news.images).
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class CommentsConfig(AppConfig):
     name = "news.comments"
     label = "comments"
-    verbose_name = _("Bình luận")
+    verbose_name = _("Bình luận của bạn đọc")
 
     def ready(self):
         from news import article_blocks

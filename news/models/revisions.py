@@ -15,6 +15,8 @@ recorded is left as it is and named to the editor (``news.services.restore_revis
 shows the history and asks before restoring.
 """
 
+import datetime
+
 from django.conf import settings
 from django.db import models
 from django.utils.text import capfirst
@@ -56,6 +58,21 @@ def field_label(name: str) -> str:
 def linked_model(name: str) -> type[models.Model]:
     """The model a link field (or the pins) points to."""
     return Article if name == PINNED else Article._meta.get_field(name).related_model
+
+
+def _moment(value):
+    try:
+        return datetime.datetime.fromisoformat(value) if isinstance(value, str) else value
+    except ValueError:
+        return value
+
+
+def same_value(name: str, old, new) -> bool:
+    """Whether a kept field holds the same value in two snapshots: a time is the same moment whatever the offset
+    it was written with (a save in the admin writes local time, a snapshot of the live article UTC)."""
+    if name == "published_at":
+        return _moment(old) == _moment(new)
+    return old == new
 
 
 def snapshot(article: Article) -> dict:
@@ -115,5 +132,5 @@ class ArticleRevision(models.Model):
         return [
             field_label(name)
             for name in (*FIELDS, *LINKS, PINNED)
-            if name in self.data and name in other.data and self.data[name] != other.data[name]
+            if name in self.data and name in other.data and not same_value(name, self.data[name], other.data[name])
         ]

@@ -191,3 +191,10 @@ def test_a_revision_in_the_old_format_still_shows_and_restores(client, edited):
     html = response.content.decode()
     assert "Văn bản: phiên bản này được lưu trước khi lịch sử ghi các liên kết" in html
     assert "Thẻ: 1 mục đã bị xóa" in html
+
+
+def test_a_time_written_with_another_offset_is_no_change():
+    from news.models.revisions import same_value
+
+    assert same_value("published_at", "2026-11-17T08:00:00+07:00", "2026-11-17T01:00:00+00:00")
+    assert not same_value("published_at", "2026-11-17T08:00:00+07:00", "2026-11-17T08:00:00+00:00")

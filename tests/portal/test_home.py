@@ -88,3 +88,16 @@ def test_menu_is_cached_and_refreshed_when_a_category_changes(client):
     html = client.get("/").content.decode()
     assert "Tên mới" in html
     assert "Tên cũ" not in html
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("/admin/news/comment/?status=pending", "/admin/comments/comment/?status=pending"),
+        ("/admin/portal/poll/3/change/", "/admin/polls/poll/3/change/"),
+        ("/admin/portal/slogan/", "/admin/site_parts/slogan/"),
+    ],
+)
+def test_admin_addresses_from_before_the_apps_moved_redirect(client, old, new):
+    response = client.get(old)
+    assert (response.status_code, response["Location"]) == (301, new)

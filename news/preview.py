@@ -14,25 +14,42 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
-from .models import Article
+from .models import Article, ArticleEvent
 from .related import compute_related
 
 _SALT = "news.preview"
 
 
 def preview_token(article: Article) -> str:
-    """A signed, timestamped token naming the article; it expires after ``PREVIEW_LINK_MAX_AGE`` seconds."""
-    return signing.TimestampSigner(salt=_SALT).sign(str(article.pk))
+    """A signed, timestamped token naming the article and its withdrawals so far (see ``article_from_token``).
+
+    It expires after ``PREVIEW_LINK_MAX_AGE`` seconds.
+    """
+    return signing.TimestampSigner(salt=_SALT).sign(f"{article.pk}.{_withdrawals(article.pk)}")
 
 
 def article_from_token(token: str) -> Article:
+    """The article a link shows, or a 404 once it is no use: expired, forged, the article deleted or withdrawn.
+
+    A withdrawal ends every link made before it, even after the article is published again (on a later date, say):
+    the token counts the withdrawals it has seen. Edits, submitting, returning and publishing keep a link working,
+    so reviewers can follow a draft through the review.
+    """
     try:
-        pk = signing.TimestampSigner(salt=_SALT).unsign(token, max_age=settings.PREVIEW_LINK_MAX_AGE)
+        value = signing.TimestampSigner(salt=_SALT).unsign(token, max_age=settings.PREVIEW_LINK_MAX_AGE)
     except signing.SignatureExpired:
         raise Http404(_("Liên kết xem trước đã hết hạn.")) from None
     except signing.BadSignature:
         raise Http404(_("Liên kết xem trước không hợp lệ.")) from None
-    return get_object_or_404(_preview_queryset(), pk=int(pk))
+    pk, _dot, withdrawals = value.partition(".")  # links made before withdrawals were counted hold the pk alone
+    article = get_object_or_404(_preview_queryset(), pk=int(pk))
+    if article.status == Article.Status.WITHDRAWN or int(withdrawals or 0) != _withdrawals(article.pk):
+        raise Http404(_("Bài viết đã được gỡ: liên kết xem trước không còn hiệu lực."))
+    return article
+
+
+def _withdrawals(article_id: int) -> int:
+    return ArticleEvent.objects.filter(article_id=article_id, action=ArticleEvent.Action.WITHDRAW).count()
 
 
 def _preview_queryset():

@@ -150,6 +150,13 @@ class ArticleWorkflowAdminMixin:
         if obj.pk is None:
             return "—"
         staff_url = reverse("news:article-preview", kwargs={"pk": obj.pk})
+        if obj.status == Status.WITHDRAWN:  # news.preview refuses every signed link to a withdrawn article
+            return format_html(
+                '<a href="{}" target="_blank" rel="noopener">{}</a><br>{}',
+                staff_url,
+                _("Xem bài như bạn đọc sẽ thấy"),
+                _("Bài đã gỡ: không có liên kết gửi người duyệt."),
+            )
         signed_url = reverse("news:article-preview-signed", kwargs={"token": preview_token(obj)})
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a><br>{} <input type="text" readonly size="70" '

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A view that cannot reach the database answers a short 503 page (portal/outage.py), not a 500.
+    "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -98,6 +100,10 @@ TEMPLATES = [
 ]
 
 # Database: DATABASE_URL, or an embedded SQLite file for development and demos.
+# With PostgreSQL down, a request waits at most DB_POOL_TIMEOUT seconds for a connection from the pool (each attempt
+# to open one at most DB_CONNECT_TIMEOUT), then gets portal.outage's 503 page, not a 500 after psycopg's 30 s.
+DB_POOL_TIMEOUT = float(os.environ.get("DB_POOL_TIMEOUT", "3"))
+DB_CONNECT_TIMEOUT = int(os.environ.get("DB_CONNECT_TIMEOUT", "3"))
 SQLITE_PATH = Path(os.environ.get("SQLITE_PATH", BASE_DIR / "var" / "db.sqlite3"))
 DATABASES = {
     "default": dj_database_url.parse(
@@ -121,7 +127,9 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
         "pool": {
             "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
             "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
-        }
+            "timeout": DB_POOL_TIMEOUT,
+        },
+        "connect_timeout": DB_CONNECT_TIMEOUT,
     }
     if env_bool("DB_POOL_DISABLED", False):
         del _db["OPTIONS"]["pool"]
@@ -293,5 +301,7 @@ VIEW_COUNT_WINDOW = int(os.environ.get("VIEW_COUNT_WINDOW", "1800"))
 # With Redis, views are kept in Redis and written to the database in batches by `manage.py flush_views`.
 VIEW_COUNT_BUFFER = env_bool("VIEW_COUNT_BUFFER", bool(REDIS_URL))
 VIEW_BUFFER_REDIS_URL = os.environ.get("VIEW_BUFFER_REDIS_URL", REDIS_URL)
+# Seconds a reader is asked to wait (Retry-After) when the database is unreachable (portal/outage.py).
+DB_OUTAGE_RETRY_AFTER = int(os.environ.get("DB_OUTAGE_RETRY_AFTER", "30"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))

@@ -40,6 +40,10 @@ def moved_admin_redirects() -> list:
     ]
 
 
+# A database outage met outside a view (in a middleware) is a 503 page too (portal/outage.py).
+handler500 = "portal.outage.server_error"
+
+
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("", include("news.urls")),

@@ -6,6 +6,7 @@ import pytest
 import time_machine
 from django.test import override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from news.models import Article
 from news.preview import preview_token
@@ -108,3 +109,81 @@ def test_the_preview_shows_pinned_related_news_and_the_records_as_readers_will(c
     assert "Bài đã gỡ được ghim" not in html
     assert "Trong bài này" in html and "Nụ cười tiếp dân" in html
     assert "Giải thu hồi" not in html  # a revoked award is not public
+
+
+def signed_url(article) -> str:
+    return reverse("news:article-preview-signed", kwargs={"token": preview_token(article)})
+
+
+def assert_gone(response) -> None:
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang bạn cần" in html
+    assert "Bài nháp về mô hình Nụ cười tiếp dân" not in html
+
+
+def test_withdrawing_the_article_ends_its_preview_links_at_once(client, editor, draft):
+    from news import services
+
+    url = signed_url(draft)
+    services.publish_article(article=draft, by=editor)
+    assert client.get(url).status_code == 200
+    services.withdraw_article(article=draft, by=editor, reason="Sai số liệu")
+    assert_gone(client.get(url))
+    assert_gone(client.get(signed_url(draft)))  # nor does a link made after the withdrawal work
+
+
+def test_a_link_made_before_a_withdrawal_stays_dead_when_the_article_returns(client, editor, draft):
+    """Published again on a later date (scheduled), the article is not public yet: old links must not show it."""
+    from news import services
+
+    old_url = signed_url(draft)
+    services.publish_article(article=draft, by=editor)
+    services.withdraw_article(article=draft, by=editor)
+    draft.published_at = timezone.now() + datetime.timedelta(days=2)
+    draft.save(update_fields=["published_at"])
+    services.publish_article(article=draft, by=editor)
+    assert_gone(client.get(old_url))
+    assert client.get(signed_url(draft)).status_code == 200  # a new link, sent knowingly, works
+
+
+def test_deleting_the_article_ends_its_preview_links(client, draft):
+    url = signed_url(draft)
+    draft.delete()
+    assert_gone(client.get(url))
+
+
+def test_a_link_keeps_working_while_the_draft_is_edited_and_reviewed(client, writer, editor, draft):
+    from news import services
+
+    url = signed_url(draft)
+    services.submit_article(article=draft, by=writer)
+    services.return_article(article=draft, by=editor, reason="Bổ sung số liệu")
+    draft.refresh_from_db()
+    draft.title = "Bài nháp về mô hình Nụ cười tiếp dân, đã bổ sung số liệu"
+    draft.save()
+    services.submit_article(article=draft, by=writer)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "đã bổ sung số liệu" in response.content.decode()
+    services.publish_article(article=draft, by=editor)
+    assert client.get(url).status_code == 200
+
+
+def test_a_link_made_before_this_release_still_works(client, draft):
+    from django.core import signing
+
+    token = signing.TimestampSigner(salt="news.preview").sign(str(draft.pk))  # the pk alone, as links were
+    assert client.get(reverse("news:article-preview-signed", kwargs={"token": token})).status_code == 200
+
+
+def test_the_admin_offers_no_signed_link_for_a_withdrawn_article(client, editor, draft):
+    from news import services
+
+    services.publish_article(article=draft, by=editor)
+    services.withdraw_article(article=draft, by=editor)
+    client.force_login(editor)
+    html = client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
+    assert reverse("news:article-preview", kwargs={"pk": draft.pk}) in html  # staff still see it
+    assert "Bài đã gỡ: không có liên kết gửi người duyệt." in html
+    assert 'class="preview-link"' not in html

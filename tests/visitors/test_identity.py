@@ -70,3 +70,18 @@ class IdentityTests:
         request = self.request(rf)
         visitor_of(request)
         assert getattr(request, "new_visitor", None) is None
+
+
+def test_a_wrong_trusted_proxies_entry_stops_the_start():
+    """A typo must not silently trust nobody (every reader one address) or everybody (forged headers believed)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DEBUG": "true", "TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/33"}
+    env["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup()"], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "TRUSTED_PROXIES: '10.0.0.0/33' is no address or network" in result.stderr

@@ -167,7 +167,7 @@ def read_page(port: int, path: str, n: int, repeats: int) -> tuple[list[float], 
 
 def run(path: str, *, counting: bool, args, run_id: str) -> dict:
     port = free_port()
-    env = {**os.environ, "VIEW_COUNTING": "true" if counting else "false", "CLIENT_IP_HEADER": "HTTP_X_FORWARDED_FOR"}
+    env = {**os.environ, "VIEW_COUNTING": "true" if counting else "false", "TRUSTED_PROXIES": "127.0.0.1"}
     if args.redis:
         env |= {"REDIS_URL": args.redis, "CACHE_KEY_PREFIX": f"bench-{run_id}"}
     server = start_server(port, env)

@@ -4,6 +4,7 @@ Every variable is documented in README.md. Defaults suit a developer's machine (
 with DEBUG off the portal refuses to start without a real SECRET_KEY.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -286,8 +287,14 @@ STORAGES["private"] = {
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
 COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
-# Behind a reverse proxy, the request header (as a META key, e.g. HTTP_X_REAL_IP) that carries the visitor's IP.
-CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
+# Reverse proxies whose X-Forwarded-For is believed (addresses and networks, comma-separated; empty: none, the
+# client address is REMOTE_ADDR). Checked at startup: a typo must not silently trust nobody, or everybody.
+TRUSTED_PROXIES = [entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()]
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError as _error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no address or network") from _error
 
 # Uploaded pictures (news.images): size and pixel limits; a bigger picture is refused with a message.
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
@@ -303,5 +310,12 @@ VIEW_COUNT_BUFFER = env_bool("VIEW_COUNT_BUFFER", bool(REDIS_URL))
 VIEW_BUFFER_REDIS_URL = os.environ.get("VIEW_BUFFER_REDIS_URL", REDIS_URL)
 # Seconds a reader is asked to wait (Retry-After) when the database is unreachable (portal/outage.py).
 DB_OUTAGE_RETRY_AFTER = int(os.environ.get("DB_OUTAGE_RETRY_AFTER", "30"))
+# Identities: at most VISITOR_NEW_PER_ADDRESS new browsers per client address per VISITOR_NEW_WINDOW seconds get
+# an identity of their own; beyond it they count as the address's one "overflow" visitor (see README).
+VISITOR_NEW_PER_ADDRESS = int(os.environ.get("VISITOR_NEW_PER_ADDRESS", "60"))
+VISITOR_NEW_WINDOW = int(os.environ.get("VISITOR_NEW_WINDOW", "3600"))
+# Polls: at most POLL_VOTES_PER_ADDRESS votes per client address and poll per POLL_VOTE_WINDOW seconds.
+POLL_VOTES_PER_ADDRESS = int(os.environ.get("POLL_VOTES_PER_ADDRESS", "10"))
+POLL_VOTE_WINDOW = int(os.environ.get("POLL_VOTE_WINDOW", "1800"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))

@@ -13,7 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from portal.formats import vn_number
-from portal.visitors.identity import is_countable
+from portal.visitors.identity import is_countable, visitor_of
 from portal.visitors.visits import record_site_visit
 
 from .services import record_article_view, shown_count
@@ -41,7 +41,7 @@ class ArticleViewMiddleware:
         if marker is None or response.status_code != 200 or not is_countable(request):
             return response
         article_id, stored, shown = marker
-        visitor, now = getattr(request, "visitor", ""), timezone.now()
+        visitor, now = visitor_of(request), timezone.now()
 
         def site_visit():
             record_site_visit(visitor=visitor, now=now)

@@ -8,8 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from portal.visitors.identity import client_ip
+
 from .models import Poll
-from .services import AlreadyVoted, PollClosed, UnknownChoice, cast_vote
+from .services import AlreadyVoted, PollClosed, TooManyVotes, UnknownChoice, cast_vote
 
 VOTER_COOKIE = "tham_do"
 VOTER_COOKIE_SALT = "portal.polls.voter"  # unchanged since the cookie was first set: existing voters stay known
@@ -43,11 +45,20 @@ def poll_vote(request, pk):
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)
     key, is_new = voter_key(request)
     try:
-        cast_vote(poll=poll, choice_id=request.POST.get("choice"), voter_key=key)
+        cast_vote(poll=poll, choice_id=request.POST.get("choice"), voter_key=key, address=client_ip(request))
     except PollClosed:
         messages.warning(request, _("Cuộc thăm dò này đã kết thúc, không nhận thêm bình chọn."))
     except UnknownChoice:
         messages.error(request, _("Vui lòng chọn một phương án trước khi gửi bình chọn."))
+    except TooManyVotes:
+        messages.warning(
+            request,
+            _(
+                "Địa chỉ mạng của bạn vừa gửi nhiều bình chọn cho cuộc thăm dò này. "
+                "Vui lòng thử lại sau khoảng %(minutes)d phút."
+            )
+            % {"minutes": max(1, settings.POLL_VOTE_WINDOW // 60)},
+        )
     except AlreadyVoted:
         messages.info(request, _("Bạn đã bình chọn trong cuộc thăm dò này rồi. Cảm ơn bạn đã tham gia!"))
     else:

@@ -45,3 +45,27 @@ class OnlineVisitor(models.Model):
 
     def __str__(self):
         return self.visitor
+
+
+class AddressBudget(models.Model):
+    """How many new identities (or votes in one poll) one client address used in one window.
+
+    The database's copy of a budget kept in the cache (see `budget`): written only while the cache does not answer,
+    and pruned by `flush_views` once its window is over.
+    """
+
+    scope = models.CharField(_("loại"), max_length=40)
+    address = models.CharField(_("địa chỉ IP"), max_length=45)
+    window_start = models.BigIntegerField(_("đầu khung thời gian"))
+    used = models.PositiveIntegerField(_("đã dùng"), default=0)
+
+    class Meta:
+        verbose_name = _("hạn mức theo địa chỉ")
+        verbose_name_plural = _("hạn mức theo địa chỉ")
+        default_permissions = ()  # internal bookkeeping: not in the admin, nobody's to edit
+        constraints = [
+            models.UniqueConstraint(fields=["scope", "address", "window_start"], name="address_budget_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.scope} {self.address}: {self.used}"

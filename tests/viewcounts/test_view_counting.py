@@ -102,16 +102,48 @@ class VisitorTests:
         client.get(article.get_absolute_url(), REMOTE_ADDR="10.0.0.2")
         assert views(article) == 287
 
-    def test_without_a_cookie_a_visitor_is_known_by_address_and_browser(self, article):
-        def cookieless(address, agent=BROWSER_USER_AGENT):
-            Client(HTTP_USER_AGENT=agent, REMOTE_ADDR=address).get(article.get_absolute_url())
+    def test_a_client_rotating_its_user_agent_without_cookies_is_bounded_by_the_budget(self, article, settings):
+        """100 requests, 100 User-Agents, no cookie kept, one address: the address's budget, plus its overflow."""
+        for n in range(100):
+            agent = BROWSER_USER_AGENT.replace("Chrome/131", f"Chrome/{n}")
+            Client(HTTP_USER_AGENT=agent, REMOTE_ADDR="203.0.113.66").get(article.get_absolute_url())
+        assert views(article) == 286 + settings.VISITOR_NEW_PER_ADDRESS + 1
+        Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="203.0.113.67").get(article.get_absolute_url())
+        assert views(article) == 286 + settings.VISITOR_NEW_PER_ADDRESS + 2  # another address: its own budget
 
-        cookieless("10.0.0.1")
-        cookieless("10.0.0.1")  # the same address and browser: the same visitor
+    def test_the_budget_renews_with_each_window(self, article, settings):
+        settings.VISITOR_NEW_PER_ADDRESS = 2
+        with time_machine.travel(NOON, tick=False) as clock:
+            for _ in range(5):
+                Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="203.0.113.66").get(article.get_absolute_url())
+            assert views(article) == 286 + 3
+            clock.shift(datetime.timedelta(seconds=settings.VISITOR_NEW_WINDOW))
+            Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="203.0.113.66").get(article.get_absolute_url())
+        assert views(article) == 286 + 4
+
+    def test_an_office_behind_one_address_counts_each_colleague(self, article):
+        """50 colleagues, one address, one browser make: 50 readers, each counted once however often they read."""
+        office = [Client(HTTP_USER_AGENT=BROWSER_USER_AGENT, REMOTE_ADDR="203.0.113.10") for _ in range(50)]
+        for _ in range(3):
+            for colleague in office:
+                assert colleague.get(article.get_absolute_url()).status_code == 200
+        assert views(article) == 286 + 50
+        assert len({colleague.cookies[VISITOR_COOKIE].value for colleague in office}) == 50
+
+    def test_a_repeat_reader_counts_once_per_window(self, client, article, settings):
+        with time_machine.travel(NOON, tick=False) as clock:
+            for _ in range(20):
+                client.get(article.get_absolute_url(), HTTP_USER_AGENT=f"{BROWSER_USER_AGENT} {_}")
+            assert views(article) == 287
+            clock.shift(datetime.timedelta(seconds=settings.VIEW_COUNT_WINDOW + 1))
+            client.get(article.get_absolute_url())
+        assert views(article) == 288
+
+    def test_a_reader_first_view_counts_at_once_without_a_cookie(self, article):
+        response = Client(HTTP_USER_AGENT=BROWSER_USER_AGENT).get(article.get_absolute_url())
+        assert shown(response) == "287"
         assert views(article) == 287
-        cookieless("10.0.0.2")
-        cookieless("10.0.0.1", BROWSER_USER_AGENT.replace("Chrome/131", "Chrome/130"))
-        assert views(article) == 289
+        assert VISITOR_COOKIE in response.cookies
 
     def test_the_first_page_and_the_next_with_the_new_cookie_are_one_visitor(self, client, article):
         first = client.get(article.get_absolute_url())
@@ -120,11 +152,13 @@ class VisitorTests:
         assert views(article) == 287
 
     def test_a_forged_cookie_is_ignored(self, client, article):
-        client.cookies[VISITOR_COOKIE] = "0123456789abcdef0123456789abcdef"  # not signed by the portal
+        forged = "0123456789abcdef0123456789abcdef"  # not signed by the portal
+        client.cookies[VISITOR_COOKIE] = forged
+        response = client.get(article.get_absolute_url())
+        assert views(article) == 287  # a new browser: an identity of its own, from the budget
+        assert response.cookies[VISITOR_COOKIE].value.split(":")[0] != forged
         client.get(article.get_absolute_url())
-        client.cookies[VISITOR_COOKIE] = "fedcba9876543210fedcba9876543210"
-        client.get(article.get_absolute_url())
-        assert views(article) == 287  # both fell back to address and browser
+        assert views(article) == 287  # the genuine cookie it was given keeps it one visitor
 
 
 class NotCountedTests:

@@ -4,14 +4,15 @@ from django.utils import timezone
 
 from news.viewcounts.buffer import get_buffer
 from news.viewcounts.counters import prune_view_marks
+from portal.visitors.budget import prune_budgets
 from portal.visitors.visits import prune_site_marks
 
 
 class Command(BaseCommand):
     help = (
         "Write the views buffered in Redis to the database (safe to run while another run is going, and again "
-        "after a failed one), then drop the view marks and site-visit marks that can no longer refuse anything. "
-        "Run it every minute (cron or a systemd timer, see README)."
+        "after a failed one), then drop the view marks, site-visit marks and address budgets that can no longer "
+        "refuse anything. Run it every minute (cron or a systemd timer, see README)."
     )
 
     def add_arguments(self, parser):
@@ -29,6 +30,7 @@ class Command(BaseCommand):
         if not no_prune:
             now = timezone.now()
             pruned = prune_view_marks(now=now, window=settings.VIEW_COUNT_WINDOW) + prune_site_marks(now=now)
+            pruned += prune_budgets(longest_window=max(settings.VISITOR_NEW_WINDOW, settings.POLL_VOTE_WINDOW))
         if verbosity >= 1:
             where = "from Redis" if buffer else "(no Redis buffer: views go straight to the database)"
             self.stdout.write(f"{written} views written {where}; {pruned} expired marks removed.")

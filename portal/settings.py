@@ -172,7 +172,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.WholeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND",
@@ -271,7 +271,7 @@ TAGGIT_CASE_INSENSITIVE = True
 # that check permission and force a download.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES["private"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "portal.storage.WholeFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 

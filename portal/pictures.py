@@ -84,6 +84,9 @@ def _bomb_message() -> str:
 
 def _encode(image: Image.Image, image_format: str) -> bytes:
     """The pixels alone, in the same format: no EXIF, no comments, no embedded thumbnails, nothing appended."""
+    # Pillow writes back some of what it read (a GIF's comment block, which can carry an HTML page): keep only
+    # what the pixels need.
+    image.info = {key: value for key, value in image.info.items() if key == "transparency"}
     out = io.BytesIO()
     if image_format == "JPEG":
         image.convert("RGB").save(out, "JPEG", quality=88, optimize=True, progressive=True)

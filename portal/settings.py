@@ -281,7 +281,7 @@ COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
 # Behind a reverse proxy, the request header (as a META key, e.g. HTTP_X_REAL_IP) that carries the visitor's IP.
 CLIENT_IP_HEADER = os.environ.get("CLIENT_IP_HEADER", "")
 
-# Uploaded pictures (news.images): size and pixel limits; a bigger picture is refused with a message.
+# Uploaded pictures (portal.pictures): size and pixel limits; a bigger picture is refused with a message.
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 # How long a signed preview link of an unpublished article stays valid (seconds; three days by default).

@@ -183,3 +183,25 @@ def test_the_editor_upload_on_a_full_disk_answers_json_ckeditor_shows(client, ed
     assert response.status_code == 507
     assert DISK_MESSAGE in response.json()["error"]["message"]
     assert media_files() == before
+
+
+def test_the_editor_upload_removes_the_picture_when_its_resized_copies_do_not_fit(client, editor, monkeypatch):
+    """The disk fills up after the picture itself: neither it nor the copies already made stay behind."""
+    client.force_login(editor)
+    before = media_files()
+    save = FileSystemStorage._save
+    written = []
+
+    def full_after_two(storage, name, content):
+        if len(written) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        written.append(name)
+        return save(storage, name, content)
+
+    monkeypatch.setattr(FileSystemStorage, "_save", full_after_two)
+    upload = SimpleUploadedFile("ảnh.jpg", camera_jpeg(), content_type="image/jpeg")
+    response = client.post(reverse("ck_editor_5_upload_file"), {"upload": upload})
+    assert response.status_code == 507
+    assert DISK_MESSAGE in response.json()["error"]["message"]
+    assert len(written) == 2
+    assert media_files() == before

@@ -3,11 +3,13 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_saving import SafeSaveAdminMixin
+
 from .models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 
 
 @admin.register(Issuer)
-class IssuerAdmin(admin.ModelAdmin):
+class IssuerAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["name", "short_name"]
     search_fields = ["name", "short_name"]
 
@@ -21,7 +23,7 @@ class ThemeInline(admin.StackedInline):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["code", "kind", "title", "issuer", "issued_on", "is_current", "position"]
     list_display_links = ["code", "title"]
     list_editable = ["is_current", "position"]
@@ -39,7 +41,7 @@ class CampaignAdmin(admin.ModelAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["title", "campaign", "year_start", "year_end", "scope", "issuer"]
     list_filter = ["scope", "campaign", "year_start"]
     search_fields = ["title", "campaign__code", "year_start"]
@@ -53,7 +55,7 @@ class ThemeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(admin.ModelAdmin):
+class DocumentAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["number", "kind", "abstract", "issuer", "issued_on", "campaign"]
     list_filter = ["kind", "campaign", "issuer"]
     search_fields = ["number", "abstract", "signer"]
@@ -77,7 +79,7 @@ class DocumentAdmin(admin.ModelAdmin):
 
 
 @admin.register(Unit)
-class UnitAdmin(admin.ModelAdmin):
+class UnitAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["name", "kind", "position", "is_active"]
     list_editable = ["position", "is_active"]
     list_filter = ["kind", "is_active"]
@@ -127,7 +129,7 @@ class PrizeInline(ReceivedAwardInline):
     ]
 
 
-class EmulationRecordAdmin(admin.ModelAdmin):
+class EmulationRecordAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     """What the records of the movement share: campaigns and themes picked by searching, a link to the site."""
 
     autocomplete_fields = ["unit", "campaigns", "themes"]
@@ -163,7 +165,7 @@ class ExemplarAdmin(EmulationRecordAdmin):
 
 
 @admin.register(Award)
-class AwardAdmin(admin.ModelAdmin):
+class AwardAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "form", "level", "year", "decision_number", "decided_on", "status"]
     list_filter = ["status", "form", "level", "year", "issuer", "campaign"]
     search_fields = ["decision_number", "prize", "reason", "good_model__name", "exemplar__name", "unit__name"]
@@ -195,7 +197,7 @@ class AwardAdmin(admin.ModelAdmin):
 
 
 @admin.register(Contest)
-class ContestAdmin(admin.ModelAdmin):
+class ContestAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["title", "kind", "campaign", "held_on", "prize_count"]
     list_filter = ["kind", "campaign", "held_on"]
     search_fields = ["title", "summary"]

@@ -7,10 +7,11 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
+from portal.admin_saving import SafeSaveAdminMixin
 from portal.formats import vn_number
+from portal.pictures import PictureFormField
 
 from . import services
-from .images import SafeImageFormField
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
 from .revisions_admin import ArticleRevisionAdminMixin
@@ -18,7 +19,7 @@ from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["name", "parent", "slug", "position", "show_in_menu", "article_count"]
     list_editable = ["position", "show_in_menu"]
     list_filter = ["parent"]
@@ -36,7 +37,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     ordering = ["name"]
@@ -73,7 +74,7 @@ class ArticleAdminForm(forms.ModelForm):
         max_length=500,
         help_text=_("Nhập các thẻ chưa có, cách nhau bằng dấu phẩy."),
     )
-    cover = SafeImageFormField(label=_("Ảnh đại diện"), required=False)
+    cover = PictureFormField(label=_("Ảnh đại diện"), required=False)
     review_note = forms.CharField(
         label=_("Lý do trả lại"),
         required=False,
@@ -133,7 +134,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleRevisionAdminMixin, ArticleWorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [RelatedArticleInline]
     list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]

@@ -2,13 +2,13 @@
 
 import posixpath
 
-from django.core.files.storage import FileSystemStorage
 from django.utils import timezone
 
+from portal.storage import WholeFileSystemStorage
 from portal.text import vietnamese_slugify
 
 
-class EditorImageStorage(FileSystemStorage):
+class EditorImageStorage(WholeFileSystemStorage):
     def get_available_name(self, name, max_length=None):
         stem, _, extension = posixpath.basename(name).rpartition(".")
         if not stem:

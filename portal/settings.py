@@ -181,7 +181,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.WholeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND",
@@ -280,7 +280,7 @@ TAGGIT_CASE_INSENSITIVE = True
 # that check permission and force a download.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES["private"] = {
-    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "BACKEND": "portal.storage.WholeFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
@@ -296,7 +296,7 @@ for _proxy in TRUSTED_PROXIES:
     except ValueError as _error:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no address or network") from _error
 
-# Uploaded pictures (news.images): size and pixel limits; a bigger picture is refused with a message.
+# Uploaded pictures (portal.pictures): size and pixel limits; a bigger picture is refused with a message.
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 # How long a signed preview link of an unpublished article stays valid (seconds; three days by default).

@@ -16,6 +16,19 @@ def fold(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
+# Characters Unicode marks "default ignorable" that are not format characters (Cf): the combining grapheme
+# joiner, Hangul fillers, Khmer inherent vowels, variation selectors.
+_IGNORABLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0" + "".join(map(chr, range(0xFE00, 0xFE10))))
+
+
+def visible(text: str) -> str:
+    """``text`` without what shows nothing: whitespace, zero-width and bidi marks, soft hyphens (category Cf).
+
+    "\u200b\u200d\u00ad " gives "": a comment or name made of such characters is empty to a reader.
+    """
+    return "".join(ch for ch in text if not ch.isspace() and ch not in _IGNORABLE and unicodedata.category(ch) != "Cf")
+
+
 def vietnamese_slugify(text: str, max_length: int = 0) -> str:
     """A readable ASCII slug: "Quyết định số 123/QĐ-UBND" -> "quyet-dinh-so-123-qd-ubnd"."""
     slug = _NON_WORD.sub("-", fold(text)).strip("-")

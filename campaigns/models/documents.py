@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -109,6 +110,22 @@ class Document(models.Model):
 
     def get_absolute_url(self):
         return reverse("campaigns:document-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        # The key spells every part out ("5a1b" -> "5-A-1-B", "ﬀ" -> "FF"): a number that fits may not.
+        limit = self._meta.get_field("number_key").max_length
+        if len(number_key(self.number or "")) > limit:
+            raise ValidationError(
+                {
+                    "number": _(
+                        "Số, ký hiệu quá dài hoặc có quá nhiều phần (tối đa %(max)s ký tự khi chuẩn hóa); "
+                        "hãy viết đúng dạng, ví dụ 185-KH/ĐU."
+                    )
+                    % {"max": limit}
+                },
+                code="number_too_long",
+            )
 
     @property
     def file_name(self) -> str:

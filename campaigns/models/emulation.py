@@ -8,6 +8,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from portal.pictures import PictureField
 from portal.text import unique_slug
 
 
@@ -65,7 +66,7 @@ class GoodModel(models.Model):
     results = models.TextField(
         _("kết quả"), blank=True, help_text=_("Kết quả bằng số liệu, ví dụ: 1.900 trường hợp được hỗ trợ.")
     )
-    cover = models.ImageField(_("ảnh đại diện"), upload_to="emulation/models/%Y/", blank=True)
+    cover = PictureField(_("ảnh đại diện"), upload_to="emulation/models/%Y/", blank=True)
     campaigns = models.ManyToManyField(
         "campaigns.Campaign", blank=True, related_name="good_models", verbose_name=_("chương trình, phong trào")
     )
@@ -115,7 +116,7 @@ class Exemplar(models.Model):
     position = models.CharField(_("chức vụ"), max_length=200, blank=True)
     year = models.PositiveSmallIntegerField(_("năm được biểu dương"), null=True, blank=True)
     achievements = models.TextField(_("thành tích, việc làm"))
-    photo = models.ImageField(_("ảnh"), upload_to="emulation/exemplars/%Y/", blank=True)
+    photo = PictureField(_("ảnh"), upload_to="emulation/exemplars/%Y/", blank=True)
     campaigns = models.ManyToManyField(
         "campaigns.Campaign", blank=True, related_name="exemplars", verbose_name=_("chương trình, phong trào")
     )

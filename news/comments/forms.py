@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal import filekinds
+from portal.text import visible
 
 from .files import ATTACHMENT_KINDS, validate_attachment
 from .models import BlockedWord, Comment, CommentSettings
@@ -39,13 +40,18 @@ class CommentForm(forms.ModelForm):
 
     def clean_name(self):
         name = " ".join(self.cleaned_data["name"].split())
-        if not name:
+        if not visible(name):
             raise forms.ValidationError(_("Vui lòng nhập họ và tên."), code="required")
         return name
 
     def clean_text(self):
         text = self.cleaned_data["text"].strip()
-        if len(text) < 5:
+        if not visible(text):
+            raise forms.ValidationError(
+                _("Bình luận chỉ có ký tự trắng hoặc ký tự không hiển thị. Vui lòng nhập nội dung."),
+                code="invisible",
+            )
+        if len(visible(text)) < 5:
             raise forms.ValidationError(_("Nội dung bình luận quá ngắn."), code="too_short")
         if len(text) > self.max_length:
             raise forms.ValidationError(

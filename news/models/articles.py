@@ -14,6 +14,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
 from campaigns.models import Award, Campaign, Document, Exemplar, GoodModel, Theme
+from portal.pictures import PictureField
 from portal.text import unique_slug
 
 from .. import search as article_search
@@ -222,7 +223,7 @@ class Article(models.Model):
     )
     lead = models.TextField(_("sapo (tóm tắt)"), max_length=1000)
     body = CKEditor5Field(_("nội dung"), config_name="default")
-    cover = models.ImageField(_("ảnh đại diện"), upload_to="covers/%Y/%m/", blank=True)
+    cover = PictureField(_("ảnh đại diện"), upload_to="covers/%Y/%m/", blank=True)
     cover_caption = models.CharField(_("chú thích ảnh"), max_length=300, blank=True)
     author_name = models.CharField(_("tác giả"), max_length=120, blank=True)
     source = models.CharField(_("nguồn"), max_length=200, blank=True, help_text=_("Ví dụ: Theo Báo Long An"))

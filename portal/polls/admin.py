@@ -7,6 +7,7 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_saving import SafeSaveAdminMixin
 from portal.reports.charts import bar_chart
 
 from .models import Poll, PollChoice
@@ -24,7 +25,7 @@ class PollChoiceInline(admin.TabularInline):
 
 
 @admin.register(Poll)
-class PollAdmin(admin.ModelAdmin):
+class PollAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["question", "opens_at", "closes_at", "is_active", "vote_count"]
     list_editable = ["is_active"]
     list_filter = ["is_active", "opens_at"]

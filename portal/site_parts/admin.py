@@ -5,17 +5,19 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from portal.admin_saving import SafeSaveAdminMixin
+
 from .models import BannerLink, Slogan, Video, WebLink, forget_cached_site_parts
 
 
 @admin.register(Slogan)
-class SloganAdmin(admin.ModelAdmin):
+class SloganAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_display = ["text", "position", "is_active"]
     list_editable = ["position", "is_active"]
     search_fields = ["text"]
 
 
-class SitePartAdmin(admin.ModelAdmin):
+class SitePartAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     """Order and on/off switch edited right in the list; bulk switches clear the cached block too."""
 
     list_editable = ["position", "is_active"]

@@ -12,6 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.embeds import PROVIDER_NAMES, embed_src
+from portal.pictures import PictureField
 
 SITE_PARTS_CACHE_KEY = "portal:site-parts"
 CACHE_SECONDS = 60 * 60
@@ -71,7 +72,7 @@ class BannerLink(SitePart):
     """ "Liên kết banner": an image that links to another site."""
 
     title = models.CharField(_("tên"), max_length=200, help_text=_("Dùng làm chú thích ảnh cho người đọc màn hình."))
-    image = models.ImageField(_("ảnh banner"), upload_to="banners/")
+    image = PictureField(_("ảnh banner"), upload_to="banners/")
     url = models.URLField(_("địa chỉ liên kết"), max_length=500)
 
     class Meta(SitePart.Meta):
@@ -124,7 +125,7 @@ class Video(SitePart):
         blank=True,
         help_text=_("Ví dụ: https://www.youtube.com/watch?v=..."),
     )
-    poster = models.ImageField(_("ảnh đại diện"), upload_to="videos/posters/", blank=True)
+    poster = PictureField(_("ảnh đại diện"), upload_to="videos/posters/", blank=True)
 
     class Meta(SitePart.Meta):
         db_table = "portal_video"

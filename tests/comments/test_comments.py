@@ -192,6 +192,26 @@ class SpamTests:
         assert "điền tự động" in response.content.decode()
         assert not Comment.objects.exists()
 
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "\u200b\u200b\u200b\u200b\u200b\u200b",  # zero-width spaces
+            "\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f",  # joiners, word joiner, BOM, soft hyphen, bidi marks
+            " \u202e\u2066\u2069\u3000\u00a0\u3164\u034f ",  # bidi overrides and isolates, wide spaces, fillers
+        ],
+    )
+    def test_a_comment_of_invisible_characters_is_refused(self, client, article, text):
+        response = post(client, article, text=text)
+        assert response.status_code == 400
+        assert "ký tự không hiển thị" in response.content.decode()
+        assert not Comment.objects.exists()
+
+    def test_a_name_of_invisible_characters_is_refused(self, client, article):
+        response = post(client, article, name="\u200b\u200d\ufeff")
+        assert response.status_code == 400
+        assert "Vui lòng nhập họ và tên" in response.content.decode()
+        assert not Comment.objects.exists()
+
     def test_length_limit_comes_from_the_settings(self, client, article):
         settings_row = CommentSettings.current()
         settings_row.max_length = 100

@@ -80,7 +80,7 @@ def test_an_outage_met_in_a_middleware_is_a_503_too(monkeypatch):
     def fail(request):
         raise OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr("portal.visitors.middleware.visitor_key", fail)
+    monkeypatch.setattr("portal.visitors.middleware.is_countable", fail)
     response = Client(raise_request_exception=False).get(reverse("home"))
     assert_outage_page(response)
 

@@ -18,6 +18,7 @@ from portal.site import absolute_url
 
 from . import services
 from .models import Article, ArticleEvent
+from .models.articles import is_reviewer
 from .preview import preview_token
 
 Status = Article.Status
@@ -43,10 +44,6 @@ def pressed_action(data) -> str | None:
     return next((action for button, action in BUTTONS.items() if button in data), None)
 
 
-def is_reviewer(user) -> bool:
-    return user.has_perm("news.review_article")
-
-
 def offered_actions(*, article: Article | None, user) -> list[str]:
     """Transitions a button may offer: on a new article, as if the user already owned the draft."""
     if article is None or article.pk is None:
@@ -61,10 +58,7 @@ class ArticleWorkflowAdminMixin:
 
     # --- who sees and edits what -------------------------------------------------------------------------
     def get_queryset(self, request):
-        queryset = super().get_queryset(request)
-        if not is_reviewer(request.user):
-            queryset = queryset.filter(created_by=request.user)
-        return queryset
+        return super().get_queryset(request).visible_to(request.user)
 
     def has_view_permission(self, request, obj=None):
         allowed = super().has_view_permission(request, obj)

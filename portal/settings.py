@@ -4,6 +4,7 @@ Every variable is documented in README.md. Defaults suit a developer's machine (
 with DEBUG off the portal refuses to start without a real SECRET_KEY.
 """
 
+import datetime
 import ipaddress
 import os
 from pathlib import Path
@@ -62,6 +63,8 @@ INSTALLED_APPS = [
     "news.legacy",
     "portal.reports",
     "portal.demo",
+    "portal.accounts",
+    "portal.accounts.apps.LoginLockoutConfig",  # django-axes
 ]
 
 MIDDLEWARE = [
@@ -79,6 +82,10 @@ MIDDLEWARE = [
     # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
     "news.viewcounts.middleware.ArticleViewMiddleware",
+    # Staff accounts: who acts (for the audit log), idle staff sessions, and django-axes' lockout page (last).
+    "portal.accounts.middleware.AuditContextMiddleware",
+    "portal.accounts.middleware.StaffIdleSessionMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -199,6 +206,20 @@ FILE_UPLOAD_PERMISSIONS = 0o644
 
 LOGIN_URL = "admin:login"
 
+# Staff accounts (portal/accounts/). django-axes counts failed logins per account and per address (either one
+# reaching the limit locks), for LOGIN_LOCKOUT_MINUTES after the last failure; an administrator can unlock earlier.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "portal.visitors.identity.client_ip"  # the one rule for a client's address
+AXES_LOCKOUT_CALLABLE = "portal.accounts.views.lockout"
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_ENABLE_ADMIN = False  # portal.accounts.admin shows the counts in Vietnamese, with an unlock action
+AXES_DISABLE_ACCESS_LOG = True  # every attempt is in the audit log (portal.accounts.models.AuditEvent)
+# A staff session ends after this many seconds without a request (portal.accounts.middleware).
+STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3600"))
+
 # Security headers; HTTPS-only settings switch on with SECURE_SSL (behind a TLS-terminating proxy).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
@@ -215,7 +236,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # The rich-text editor (CKEditor 5). Uploads go through news.storage.EditorImageStorage.

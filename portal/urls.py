@@ -8,6 +8,7 @@ from django.views.static import serve
 from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
 from news.images import editor_image_upload
 from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap
+from portal.accounts.views import view_on_site
 
 from . import views
 
@@ -58,6 +59,12 @@ urlpatterns = [
     ),
     path("admin/", include("portal.reports.urls")),
     *moved_admin_redirects(),
+    # Before the admin's own: its "view on site" shortcut, for staff who may see the object (portal.accounts).
+    path(
+        "admin/r/<int:content_type_id>/<path:object_id>/",
+        admin.site.admin_view(view_on_site),
+        name="admin-view-on-site",
+    ),
     path("admin/", admin.site.urls),
     # Our upload view first: it checks the picture's content and limits, strips EXIF (news.images).
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),

@@ -62,7 +62,7 @@ def _public_pattern_names() -> set[str]:
     for namespace in ("news", "campaigns", "polls"):
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
-    private = {"reports:leadership", "reports:statistics", "ck_editor_5_upload_file"}
+    private = {"reports:leadership", "reports:statistics", "ck_editor_5_upload_file", "admin-view-on-site"}
     return {n for n in names if n not in private and not n.startswith("ck_editor")}
 
 

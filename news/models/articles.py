@@ -36,10 +36,19 @@ def published_q(prefix: str = "") -> Q:
 RECORD_LINKS = ("good_models", "exemplars", "awards", "documents")
 
 
+def is_reviewer(user) -> bool:
+    """Editors and administrators review every article; writers see only their own."""
+    return user.has_perm("news.review_article")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see (``published_q``)."""
         return self.filter(published_q())
+
+    def visible_to(self, user):
+        """The articles ``user`` sees in the admin: every one for reviewers, a writer's own for the others."""
+        return self if is_reviewer(user) else self.filter(created_by_id=user.pk)
 
     def scheduled(self):
         """Published by an editor for a time still to come: readers see them when it comes."""

@@ -7,7 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign
-from news.models import Article
+
+from .statistics import articles_for
 
 MAX_REPORT_DAYS = 366 * 10
 STATISTICS_PERIODS = [("7", _("7 ngày")), ("30", _("30 ngày")), ("90", _("90 ngày")), ("365", _("365 ngày"))]
@@ -57,11 +58,16 @@ class StatisticsForm(forms.Form):
     )
     article = forms.IntegerField(label=_("Mã bài viết"), required=False, min_value=1, widget=forms.HiddenInput)
 
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
     def clean_article(self):
+        """An article this person may see in the admin, or one readers see: never another writer's draft."""
         pk = self.cleaned_data.get("article")
         if pk is None:
             return None
-        article = Article.objects.filter(pk=pk).only("id", "title", "slug", "view_count").first()
+        article = articles_for(self.user).filter(pk=pk).only("id", "title", "slug", "view_count").first()
         if article is None:
             raise forms.ValidationError(_("Không có bài viết này."))
         return article

@@ -15,6 +15,12 @@ from .charts import bar_chart, line_chart
 TOP_COUNT = 10
 
 
+def articles_for(user):
+    """What a person's statistics may name: the articles they see in the admin (a writer: their own) and those
+    readers see. Another writer's draft, returned or withdrawn article stays unnamed."""
+    return Article.objects.visible_to(user) | Article.objects.published()
+
+
 def _label(title: str) -> str:
     """Titles cut to what fits left of a bar at the chart's size (the full title is in the table below)."""
     return title if len(title) <= 38 else title[:37] + "…"
@@ -45,9 +51,9 @@ def _article_figures(daily, days, article) -> dict:
     }
 
 
-def _campaign_figures(daily, days, campaign, first, last) -> dict:
+def _campaign_figures(daily, days, campaign, first, last, articles) -> dict:
     series = _series(daily.filter(article__campaigns=campaign).per_day(), days)
-    top = _top(Article.objects.filter(campaigns=campaign), first, last)
+    top = _top(articles.filter(campaigns=campaign), first, last)
     return {
         "campaign": campaign,
         "campaign_total": sum(v for _, v in series),
@@ -57,15 +63,17 @@ def _campaign_figures(daily, days, campaign, first, last) -> dict:
     }
 
 
-def build_statistics(*, days: int, article=None, campaign=None) -> dict:
-    """The figures of the last ``days`` days (today included), for the site and the chosen article or campaign."""
+def build_statistics(*, days: int, articles, article=None, campaign=None) -> dict:
+    """The figures of the last ``days`` days (today included), for the site and the chosen article or campaign.
+
+    Totals count every view; the lists name only ``articles`` (``articles_for`` the person asking)."""
     last = timezone.localdate()
     first = last - datetime.timedelta(days=days - 1)
     day_list = [first + datetime.timedelta(days=n) for n in range(days)]
     daily = ArticleDailyViews.objects.between(first, last)
     site_views = _series(daily.per_day(), day_list)
     visits = dict(SiteVisitDay.objects.filter(day__gte=first, day__lte=last).values_list("day", "visits"))
-    top = _top(Article.objects.all(), first, last)  # views a withdrawn article had in the period still happened
+    top = _top(articles, first, last)  # views a withdrawn article had in the period still happened
     figures = {
         "period": days,
         "first": first,
@@ -79,5 +87,5 @@ def build_statistics(*, days: int, article=None, campaign=None) -> dict:
     if article is not None:
         figures |= _article_figures(daily, day_list, article)
     if campaign is not None:
-        figures |= _campaign_figures(daily, day_list, campaign, first, last)
+        figures |= _campaign_figures(daily, day_list, campaign, first, last, articles)
     return figures

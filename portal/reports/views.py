@@ -1,6 +1,6 @@
 """The admin's report pages: the leadership report (with its exports) and the statistics page."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -10,9 +10,12 @@ from .charts import bar_chart
 from .exports import export_csv, export_xlsx
 from .forms import DEFAULT_STATISTICS_DAYS, ReportForm, StatisticsForm, default_report_period
 from .leadership import build_report
-from .statistics import build_statistics
+from .statistics import articles_for, build_statistics
 
 REPORT_PERMISSIONS = ("news.view_article", "campaigns.view_award")
+# The files that leave the admin for the leadership are made by those who answer for the content: editors and
+# administrators (reviewers), not writers (README, "Staff accounts").
+EXPORT_PERMISSIONS = (*REPORT_PERMISSIONS, "news.review_article")
 EXPORTS = {
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", export_xlsx),
     "csv": ("text/csv; charset=utf-8", export_csv),
@@ -42,8 +45,13 @@ def leadership_report(request):
     period = _report_period(form)
     report = build_report(start=period["start"], end=period["end"], campaign=period["campaign"]) if period else None
     export = request.GET.get("format")
+    may_export = request.user.has_perms(EXPORT_PERMISSIONS)
+    status = 200
     if report and export in EXPORTS:
-        return _download(report, export)
+        if may_export:
+            return _download(report, export)
+        messages.error(request, _("Chỉ biên tập viên và quản trị viên được tải báo cáo về máy."))
+        status = 403
 
     charts = []
     if report:
@@ -61,16 +69,21 @@ def leadership_report(request):
         "report": report,
         "charts": charts,
         "query": query.urlencode(),
+        "may_export": may_export,
     }
-    return TemplateResponse(request, "reports/leadership_report.html", context)
+    return TemplateResponse(request, "reports/leadership_report.html", context, status=status)
 
 
 def statistics(request):
     """ "Thống kê": charts of views per day and the most viewed articles of the chosen period."""
-    form = StatisticsForm(request.GET or None, initial={"period": DEFAULT_STATISTICS_DAYS})  # the select shows it
+    # The initial period is what the select shows.
+    form = StatisticsForm(request.GET or None, initial={"period": DEFAULT_STATISTICS_DAYS}, user=request.user)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     figures = build_statistics(
-        days=data.get("period") or DEFAULT_STATISTICS_DAYS, article=data.get("article"), campaign=data.get("campaign")
+        days=data.get("period") or DEFAULT_STATISTICS_DAYS,
+        articles=articles_for(request.user),
+        article=data.get("article"),
+        campaign=data.get("campaign"),
     )
     context = {**admin.site.each_context(request), "title": _("Thống kê lượt xem, lượt truy cập"), "form": form}
     return TemplateResponse(request, "reports/statistics.html", context | figures)

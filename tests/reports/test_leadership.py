@@ -193,3 +193,16 @@ def test_report_queries_do_not_grow_with_records(client, administrator, period_d
     client.get(reverse("reports:leadership"), params)  # the site-wide blocks are cached by the first request
     with django_assert_max_num_queries(12):
         assert client.get(reverse("reports:leadership"), params).status_code == 200
+
+
+@pytest.mark.parametrize("export", ["xlsx", "csv"])
+def test_writers_read_the_report_but_do_not_export_it(client, writer, period_data, export):
+    client.force_login(writer)
+    params = {"start": period_data["start"], "end": period_data["end"]}
+    page = client.get(reverse("reports:leadership"), params)
+    assert page.status_code == 200
+    assert "format=xlsx" not in page.content.decode()
+    response = client.get(reverse("reports:leadership"), {**params, "format": export})
+    assert response.status_code == 403
+    assert response["Content-Type"].startswith("text/html")
+    assert "Chỉ biên tập viên và quản trị viên được tải báo cáo về máy." in response.content.decode()

@@ -90,3 +90,29 @@ def test_queries_are_bounded(client, editor, figures, django_assert_max_num_quer
     with django_assert_max_num_queries(17):
         response = client.get(URL, {"period": "365", "campaign": campaign.pk, "article": articles[0].pk})
     assert response.status_code == 200
+
+
+def test_a_writer_cannot_chart_another_writers_draft(client, writer, editor):
+    """The article's title would show in the chart's heading: another writer's draft is no article for them."""
+    from news.models import Article
+
+    draft = make_article("Bản nháp bí mật của biên tập", status=Article.Status.DRAFT, created_by=editor)
+    own = make_article("Bản nháp của tôi", status=Article.Status.DRAFT, created_by=writer)
+    client.force_login(writer)
+    html = client.get(URL, {"article": draft.pk}).content.decode()
+    assert "Bản nháp bí mật" not in html
+    assert "Không có bài viết này." in html
+    assert "Lượt xem mỗi ngày: Bản nháp của tôi" in client.get(URL, {"article": own.pk}).content.decode()
+    client.force_login(editor)
+    assert "Lượt xem mỗi ngày: Bản nháp bí mật" in client.get(URL, {"article": draft.pk}).content.decode()
+
+
+def test_a_writer_does_not_see_a_withdrawn_article_of_another_in_the_top_list(client, writer, editor, figures):
+    from news.models import Article
+
+    _, articles, _ = figures
+    Article.objects.filter(pk=articles[2].pk).update(status=Article.Status.WITHDRAWN)
+    client.force_login(writer)
+    assert articles[2].title not in client.get(URL).content.decode()
+    client.force_login(editor)
+    assert articles[2].title in client.get(URL).content.decode()

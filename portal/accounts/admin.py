@@ -1,0 +1,66 @@
+"""The audit log and the login lockouts in the admin, read-only but for unlocking.
+
+Only administrators hold these permissions (the roles' "*"): editors and writers see neither.
+"""
+
+from axes.models import AccessAttempt
+from django.contrib import admin, messages
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import AuditEvent
+from .signals import record
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """A log is written by the code, never by hand, and nobody erases it from the admin."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnlyAdmin):
+    list_display = ["at", "action", "target", "actor_name", "ip_address", "detail"]
+    list_filter = ["action", "at"]
+    search_fields = ["target", "actor_name", "ip_address", "detail"]
+    date_hierarchy = "at"
+    fields = ["at", "action", "target", "actor", "actor_name", "ip_address", "detail"]
+    list_select_related = ["actor"]
+
+
+@admin.register(AccessAttempt)
+class LockoutAdmin(ReadOnlyAdmin):
+    """Failed logins counted by django-axes, per account and per address; unlocking deletes the count."""
+
+    list_display = ["attempt_time", "username", "ip_address", "failures_since_start", "user_agent"]
+    list_filter = ["attempt_time"]
+    search_fields = ["username", "ip_address"]
+    date_hierarchy = "attempt_time"
+    fields = ["username", "ip_address", "failures_since_start", "attempt_time", "path_info", "user_agent"]
+    actions = ["unlock"]
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)  # "unlock" says what deleting a count means
+        return actions
+
+    @admin.action(description=_("Mở khóa đăng nhập (xóa các lần sai đã chọn)"), permissions=["unlock"])
+    def unlock(self, request, queryset):
+        unlocked = sorted({f"{a.username or '—'} / {a.ip_address or '—'}" for a in queryset})
+        count = queryset.delete()[1].get(AccessAttempt._meta.label, 0)
+        record(AuditEvent.Action.UNLOCKED, target=", ".join(unlocked), request=request)
+        self.message_user(
+            request,
+            ngettext("Đã mở khóa %(n)s mục.", "Đã mở khóa %(n)s mục.", count) % {"n": count},
+            messages.SUCCESS,
+        )
+
+    def has_unlock_permission(self, request):
+        return request.user.has_perm("axes.delete_accessattempt")

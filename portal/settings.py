@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "news.legacy",
     "portal.reports",
     "portal.demo",
+    "portal.backups",
 ]
 
 MIDDLEWARE = [

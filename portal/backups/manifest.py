@@ -71,11 +71,28 @@ def write(directory: Path, manifest: dict) -> None:
 
 
 def read(directory: Path) -> dict | None:
-    """The manifest, or None when the folder has none (not a finished backup)."""
+    """The manifest, or None when the folder has none (not a finished backup); ValueError when it is unreadable."""
     path = directory / MANIFEST
     if not path.is_file():
         return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise ValueError(str(error)) from error
+    if not isinstance(found, dict) or not _is_well_formed(found):
+        raise ValueError("not a backup manifest")
+    return found
+
+
+def _is_well_formed(found: dict) -> bool:
+    files, database = found.get("files"), found.get("database")
+    return (
+        isinstance(files, dict)
+        and all(isinstance(e, dict) and {"sha256", "size"} <= set(e) for e in files.values())
+        and isinstance(database, dict)
+        and isinstance(database.get("vendor"), str)
+        and isinstance(found.get("migrations"), list)
+    )
 
 
 def is_safe_name(name: str) -> bool:

@@ -131,7 +131,12 @@ def _copy_tree(root: Path, target: Path) -> None:
 def _checked_manifest(directory: Path) -> dict:
     if not directory.is_dir():
         raise BackupError(_("Không có thư mục %(dir)s.") % {"dir": directory})
-    found = manifest.read(directory)
+    try:
+        found = manifest.read(directory)
+    except ValueError as error:
+        raise BackupError(
+            _("%(manifest)s hỏng (%(error)s): không khôi phục gì.") % {"manifest": manifest.MANIFEST, "error": error}
+        ) from error
     if found is None:
         raise BackupError(
             _("%(dir)s không có %(manifest)s: đây không phải một bản sao lưu hoàn chỉnh.")

@@ -225,3 +225,10 @@ class RestoreRefusalTests:
         (tmp_path / "backup" / "manifest.json").unlink()
         with pytest.raises(CommandError, match="không phải một bản sao lưu hoàn chỉnh"):
             restore_into("default", tmp_path / "backup", empty_folders, settings)
+
+    def test_an_unreadable_manifest_is_refused_with_a_message(self, tmp_path, settings, empty_folders):
+        make_portal()
+        call_command("backup", str(tmp_path / "backup"), verbosity=0)
+        (tmp_path / "backup" / "manifest.json").write_text('{"files": "nothing"}')
+        with pytest.raises(CommandError, match=r"manifest\.json hỏng"):
+            restore_into("default", tmp_path / "backup", empty_folders, settings)

@@ -50,6 +50,12 @@ def create_backup(*, directory: Path, using: str = "default") -> Outcome:
         raise BackupError(
             _("Thư mục %(dir)s đã có dữ liệu: hãy chọn một thư mục mới cho mỗi bản sao lưu.") % {"dir": directory}
         )
+    for root in media_folders().values():
+        if directory.resolve().is_relative_to(root.resolve()):
+            # A backup under MEDIA_ROOT would be served to anyone, password hashes and all.
+            raise BackupError(
+                _("Không đặt bản sao lưu trong %(root)s: hãy chọn một thư mục bên ngoài.") % {"root": root}
+            )
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)  # it holds e-mail addresses and password hashes
     outcome = Outcome()
     _flush_views(outcome)

@@ -182,6 +182,12 @@ class BackupRoundTripTests:
         with pytest.raises(CommandError, match="đã có dữ liệu"):
             call_command("backup", str(tmp_path / "backup"), verbosity=0)
 
+    def test_backup_refuses_a_folder_inside_the_public_media(self, settings):
+        inside = Path(settings.MEDIA_ROOT) / "sao-luu"
+        with pytest.raises(CommandError, match="bên ngoài"):
+            call_command("backup", str(inside), verbosity=0)
+        assert not inside.exists()
+
 
 class RestoreRefusalTests:
     def test_refuses_a_non_empty_database_and_folders_without_force(self, tmp_path, settings):

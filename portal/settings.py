@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "portal.demo",
     "portal.accounts",
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
+    "portal.backups",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,6 @@
 """What the view counter stores besides `Article.view_count`: views per article per day, the marks that make a
-visitor count once per window, and the ledger of Redis flushes already applied. Written by `counters`.
+visitor count once per window, the ledger of Redis flushes already applied, and views waiting to be replayed
+(`buffer`). Written by `counters`.
 """
 
 import datetime
@@ -70,6 +71,28 @@ class ViewFlush(models.Model):
 
     def __str__(self):
         return self.flush_id
+
+
+class DeferredView(models.Model):
+    """A view whose Redis script may or may not have run (the reply never came): replayed by the next flush.
+
+    The token makes the replay idempotent: the script records it in Redis, so a view that did run is not counted
+    again (see `buffer`).
+    """
+
+    token = models.CharField(max_length=32, unique=True)
+    article_id = models.BigIntegerField()
+    visitor = models.CharField(max_length=32)
+    day = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "news_deferredview"
+        verbose_name = _("lượt xem chờ đối chiếu")
+        verbose_name_plural = _("các lượt xem chờ đối chiếu")
+
+    def __str__(self):
+        return f"{self.article_id} {self.visitor}"
 
 
 def with_period_views(articles, first: datetime.date, last: datetime.date):

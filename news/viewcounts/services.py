@@ -2,26 +2,29 @@
 
 Where the views are written: straight to the database (a mark, the article's count and its daily figure, in one
 transaction), or, with REDIS_URL, to the Redis buffer (see `buffer`), which falls back to the database when
-Redis does not answer.
+Redis cannot be reached, and defers the view (replayed exactly once by the next flush) when Redis was sent the
+view but its reply never came. Redis calls go through its circuit breaker (portal/resilient_cache.py).
 """
 
 import logging
-import time
 
 import redis
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from portal.resilient_cache import BreakerOpen
 from portal.visitors.hints import recent, remember_once_committed
 
-from .buffer import get_buffer
+from .buffer import get_buffer, new_token
 from .counters import add_daily_views, add_views, claim_view
 
 logger = logging.getLogger(__name__)
 
-BUFFER_RETRY_SECONDS = 30  # after Redis failed, count in the database this long before trying Redis again
-_buffer_down_until = 0.0
+
+def _never_reached(error: redis.RedisError) -> bool:
+    """Whether the command surely never got to Redis: the breaker stopped it, or the connection was never made."""
+    return isinstance(error, BreakerOpen) or "connecting" in str(error)
 
 
 def _record_in_database(*, article_id: int, visitor: str, now, also=None) -> int | None:
@@ -49,31 +52,52 @@ def record_article_view(*, article_id: int, visitor: str, stored_count: int, now
     given, runs in the same database transaction when one is needed (the site visit: one commit, not two, so
     SQLite's single writer is taken half as often).
     """
-    global _buffer_down_until
     now = now or timezone.now()
     buffer = get_buffer()
-    if buffer is not None and time.monotonic() >= _buffer_down_until:
+    if buffer is not None:
         try:
-            pending = buffer.record(
-                article_id=article_id,
-                visitor=visitor,
-                day=timezone.localdate(now),
-                window=settings.VIEW_COUNT_WINDOW,
-            )
-        except redis.RedisError:
-            _buffer_down_until = time.monotonic() + BUFFER_RETRY_SECONDS
-            logger.warning("view buffer unavailable; counting in the database", exc_info=True)
-        else:
-            return None if pending is None else stored_count + pending
+            return _record_in_buffer(buffer, article_id=article_id, visitor=visitor, stored_count=stored_count, now=now)
+        except redis.RedisError as error:
+            if not _never_reached(error):
+                # Sent, no reply: the script may have run. Counting it here too was the double count.
+                buffer.defer(
+                    token=error.view_token, article_id=article_id, visitor=visitor, day=timezone.localdate(now)
+                )
+                return None
     return _record_in_database(article_id=article_id, visitor=visitor, now=now, also=also)
+
+
+def _record_in_buffer(buffer, *, article_id: int, visitor: str, stored_count: int, now) -> int | None:
+    """Count the view in Redis through the breaker; a RedisError raised carries the view's token (`view_token`)."""
+    token = new_token()
+    try:
+        if not buffer.breaker.allow():
+            raise BreakerOpen(buffer.breaker.name)
+        pending = buffer.record(
+            article_id=article_id,
+            visitor=visitor,
+            day=timezone.localdate(now),
+            window=settings.VIEW_COUNT_WINDOW,
+            token=token,
+        )
+    except redis.RedisError as error:
+        if not isinstance(error, BreakerOpen):
+            buffer.breaker.failed(error)  # logs once, when it opens
+        error.view_token = token
+        raise
+    buffer.breaker.succeeded()
+    return None if pending is None else stored_count + pending
 
 
 def shown_count(article) -> int:
     """The count a reader sees: stored, plus what the Redis buffer holds for the article."""
     buffer = get_buffer()
-    if buffer is None or time.monotonic() < _buffer_down_until:
+    if buffer is None or not buffer.breaker.allow():
         return article.view_count
     try:
-        return article.view_count + buffer.pending(article.pk)
-    except redis.RedisError:
+        pending = buffer.pending(article.pk)
+    except redis.RedisError as error:
+        buffer.breaker.failed(error)
         return article.view_count
+    buffer.breaker.succeeded()
+    return article.view_count + pending

@@ -155,7 +155,6 @@ class BufferedCountingTests:
             closed_port = s.getsockname()[1]
         down = ViewBuffer(redis.Redis(port=closed_port, retry=Retry(NoBackoff(), 0)), "test-views-down")
         monkeypatch.setattr("news.viewcounts.services.get_buffer", lambda: down)
-        monkeypatch.setattr("news.viewcounts.services._buffer_down_until", 0.0)
         article = make_article(view_count=5)
         started = time.monotonic()
         response = Client(HTTP_USER_AGENT=BROWSER_USER_AGENT).get(article.get_absolute_url())

@@ -15,7 +15,7 @@ class Migration(migrations.Migration):
         ("news", "0011_comments_move_out"),
         ("portal", "0010_visits_move_out"),
         ("site_parts", "0002_roles"),
-        ("viewcounts", "0002_roles"),
+        ("viewcounts", "0003_deferred_view"),
         ("visitors", "0003_address_budget"),
     ]
 

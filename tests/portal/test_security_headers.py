@@ -120,7 +120,7 @@ def test_check_deploy_with_https_prints_no_warning():
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # a loaded CI machine may take long to start Django
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr

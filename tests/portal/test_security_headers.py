@@ -111,7 +111,13 @@ def test_check_deploy_with_https_prints_no_warning():
         "SECURE_SSL": "true",
         "ALLOWED_HOSTS": "x.example.vn",
     }
-    for name in ("SECURE_HSTS_INCLUDE_SUBDOMAINS", "SECURE_HSTS_PRELOAD", "ALLOW_DEV_SECRET_KEY"):
+    # Not what a deployment sets: the browser tests set DJANGO_ALLOW_ASYNC_UNSAFE in this process.
+    for name in (
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS",
+        "SECURE_HSTS_PRELOAD",
+        "ALLOW_DEV_SECRET_KEY",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    ):
         env.pop(name, None)
     env.pop("DJANGO_SETTINGS_MODULE", None)
     result = subprocess.run(

@@ -14,6 +14,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView
 
+from portal.security import allow_style_attributes
+
 from .models import Article, ArticleEvent
 from .related import compute_related
 
@@ -76,6 +78,7 @@ class BasePreviewView(DetailView):
     def render_to_response(self, context, **response_kwargs):
         response = super().render_to_response(context, **response_kwargs)
         response["X-Robots-Tag"] = "noindex, nofollow"
+        allow_style_attributes(response, self.object.body)
         return response
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from campaigns.models import Award, Document, Exemplar, GoodModel
+from portal.security import allow_style_attributes
 
 from . import article_blocks
 from .forms import SearchForm
@@ -87,6 +88,7 @@ class ArticleDetailView(DetailView):
         response = self.render_to_response(self.get_context_data(object=self.object, view_count=shown))
         if counter:
             counter.mark_response(response, article=self.object, shown=shown)
+        allow_style_attributes(response, self.object.body)
         return response
 
     def get_context_data(self, **kwargs):

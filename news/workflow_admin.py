@@ -154,7 +154,7 @@ class ArticleWorkflowAdminMixin:
         signed_url = reverse("news:article-preview-signed", kwargs={"token": preview_token(obj)})
         return format_html(
             '<a href="{}" target="_blank" rel="noopener">{}</a><br>{} <input type="text" readonly size="70" '
-            'class="preview-link" value="{}" onclick="this.select()">',
+            'class="preview-link" value="{}">',
             staff_url,
             _("Xem bài như bạn đọc sẽ thấy"),
             _("Liên kết gửi người duyệt (hết hạn sau %(days)s ngày):") % {"days": preview_days()},

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_ckeditor_5",
+    "csp",
     "portal",
     "portal.visitors",
     "portal.site_parts",
@@ -70,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "portal.security.HttpMethodMiddleware",
+    "portal.security.PermissionsPolicyMiddleware",
+    "portal.security.ContentSecurityPolicyMiddleware",
     # A view that cannot reach the database answers a short 503 page (portal/outage.py), not a 500.
     "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -225,23 +229,62 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3
 # Security headers; HTTPS-only settings switch on with SECURE_SSL (behind a TLS-terminating proxy).
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-X_FRAME_OPTIONS = "SAMEORIGIN"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"  # no page of the portal is ever framed, not even by itself
 if env_bool("SECURE_SSL", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = True
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+
+# Content-Security-Policy (django-csp): no inline script or style on public pages; videos framed from YouTube's
+# no-cookie host and Vimeo only. The one inline <style> left is the static 500 page's, allowed by its hash
+# (tests/portal/test_security_headers.py recomputes it). JSON-LD <script type="application/ld+json"> is a data block
+# that browsers never execute, so script-src does not apply to it.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'sha256-ki+BG6irgCpczhKTyuXWotl28I2oi3u7U3SlNJM8eGU='"],
+        "img-src": ["'self'", "data:"],
+        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# The admin only: CKEditor 5 sets styles as it edits (and the admin's own templates use style attributes).
+# 'unsafe-inline' replaces the list: next to a hash, browsers would ignore it.
+CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"style-src": ["'self'", "'unsafe-inline'"]}
+# Browser features no page uses, refused for the page and every frame in it.
+PERMISSIONS_POLICY = {
+    feature: [] for feature in "accelerometer camera geolocation gyroscope magnetometer microphone payment usb".split()
+} | {"browsing-topics": []}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "one_line": {
+            "()": "portal.security.OneLineFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
+        # A request with a forged or stray Host header is noise, not an error: one line each, no traceback.
+        "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "WARNING", "propagate": False},
     },
 }
 

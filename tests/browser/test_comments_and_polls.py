@@ -137,7 +137,7 @@ def test_reader_votes_in_the_sidebar_and_sees_the_chart(live_server, browser, co
     rows = page.locator(".poll-results__row")
     assert rows.count() == 4
     assert "1 phiếu (100,0%)" in rows.nth(1).inner_text()
-    bar = rows.nth(1).locator(".poll-results__bar span").bounding_box()
+    bar = rows.nth(1).locator(".poll-results__bar rect").bounding_box()
     track = rows.nth(1).locator(".poll-results__bar").bounding_box()
     assert bar["width"] == pytest.approx(track["width"], abs=1)
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")

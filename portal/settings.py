@@ -261,9 +261,8 @@ CONTENT_SECURITY_POLICY = {
 # 'unsafe-inline' replaces the list: next to a hash, browsers would ignore it.
 CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"style-src": ["'self'", "'unsafe-inline'"]}
 # Browser features no page uses, refused for the page and every frame in it.
-PERMISSIONS_POLICY = {
-    feature: [] for feature in "accelerometer camera geolocation gyroscope magnetometer microphone payment usb".split()
-} | {"browsing-topics": []}
+_UNUSED_FEATURES = ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment")
+PERMISSIONS_POLICY = {feature: [] for feature in (*_UNUSED_FEATURES, "usb", "browsing-topics")}
 
 LOGGING = {
     "version": 1,

@@ -97,7 +97,9 @@ def test_leadership_report_shows_charts_in_the_admin(live_server, browser, hub, 
     page.goto(live_server.url + "/admin/campaigns/award/")
     page.get_by_role("link", name="Báo cáo thi đua").click()
     page.fill("#id_start", "2024-01-01")
-    page.click("input[type=submit][value='Xem báo cáo']")
+    with page.expect_navigation():  # the form is a GET: count the charts of the new page, not the old one's
+        page.click("input[type=submit][value='Xem báo cáo']")
+    page.locator("svg.chart").first.wait_for()
     assert page.locator("svg.chart").count() == 3
     assert "Khen thưởng được trao" in page.locator(".report-summary").inner_text()
     screenshot(page, "leadership-report-desktop")

@@ -3,7 +3,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_saving import SafeSaveAdminMixin
+from portal.uploads.admin_saving import SafeSaveAdminMixin
 
 from .models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 

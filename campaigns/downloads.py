@@ -8,8 +8,8 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from portal import filekinds
 from portal.text import vietnamese_slugify
+from portal.uploads import filekinds
 
 from .models import Campaign, Document
 

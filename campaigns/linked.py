@@ -1,4 +1,4 @@
-"""What other apps link to the movement's pages. Campaigns import no other app of the project.
+"""What other apps link to the movement's pages. Campaigns import no app that reads from them (news and the rest).
 
 An app whose content links to campaigns, themes, records or documents (news: its articles) registers one
 ``LinkedContent`` in its ``AppConfig.ready()``. The campaign hub and theme pages list it page by page, the record

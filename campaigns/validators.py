@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
-from portal import filekinds
+from portal.uploads import filekinds
 
 MAX_DOCUMENT_MB = 20
 

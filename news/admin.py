@@ -7,9 +7,9 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag as TaggitTag
 
-from portal.admin_saving import SafeSaveAdminMixin
 from portal.formats import vn_number
-from portal.pictures import PictureFormField
+from portal.uploads.admin_saving import SafeSaveAdminMixin
+from portal.uploads.pictures import PictureFormField
 
 from . import services
 from .linking import suggest_links

@@ -1,7 +1,7 @@
 """Pictures of the news: renditions of article covers and the editor's upload endpoint.
 
 - Checking and cleaning (real images only, size and pixel limits, EXIF dropped, turned upright) is the portal's
-  one rule for every picture, ``portal.pictures``; this module adds what only articles need.
+  one rule for every picture, ``portal.uploads.pictures``; this module adds what only articles need.
 - Renditions for the list, the article and the social card are made on save with predictable names
   (``covers/2026/11/anh-w640.jpg``); templates offer them through ``srcset``.
 """
@@ -22,8 +22,8 @@ from django.views.decorators.http import require_POST
 from django_ckeditor_5.storage_utils import get_django_storage
 from PIL import Image, ImageOps
 
-from portal.pictures import read_image
-from portal.storage import STORED_NOWHERE
+from portal.uploads.pictures import read_image
+from portal.uploads.storage import STORED_NOWHERE
 
 logger = logging.getLogger(__name__)
 

@@ -4,8 +4,8 @@ import posixpath
 
 from django.utils import timezone
 
-from portal.storage import WholeFileSystemStorage
 from portal.text import vietnamese_slugify
+from portal.uploads.storage import WholeFileSystemStorage
 
 
 class EditorImageStorage(WholeFileSystemStorage):

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "csp",
     "portal",
+    "portal.uploads",
     "portal.visitors",
     "portal.site_parts",
     "portal.polls",
@@ -194,7 +195,7 @@ WHITENOISE_AUTOREFRESH = DEBUG
 SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG)
 
 STORAGES = {
-    "default": {"BACKEND": "portal.storage.WholeFileSystemStorage"},
+    "default": {"BACKEND": "portal.uploads.storage.WholeFileSystemStorage"},
     "staticfiles": {
         "BACKEND": os.environ.get(
             "STATICFILES_BACKEND",
@@ -349,7 +350,7 @@ TAGGIT_CASE_INSENSITIVE = True
 # that check permission and force a download.
 PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private"))
 STORAGES["private"] = {
-    "BACKEND": "portal.storage.WholeFileSystemStorage",
+    "BACKEND": "portal.uploads.storage.WholeFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
@@ -365,7 +366,7 @@ for _proxy in TRUSTED_PROXIES:
     except ValueError as _error:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no address or network") from _error
 
-# Uploaded pictures (portal.pictures): size and pixel limits; a bigger picture is refused with a message.
+# Uploaded pictures (portal.uploads.pictures): size and pixel limits; a bigger picture is refused with a message.
 IMAGE_MAX_UPLOAD_MB = int(os.environ.get("IMAGE_MAX_UPLOAD_MB", "10"))
 IMAGE_MAX_PIXELS = int(os.environ.get("IMAGE_MAX_PIXELS", "40000000"))
 # How long a signed preview link of an unpublished article stays valid (seconds; three days by default).

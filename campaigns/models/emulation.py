@@ -8,8 +8,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from portal.pictures import PictureField
 from portal.text import unique_slug
+from portal.uploads.pictures import PictureField
 
 
 class UnitQuerySet(models.QuerySet):

@@ -1,6 +1,6 @@
 """Readers' comment attachments: which kinds are taken, how large, and where they are kept.
 
-A file's kind is read from its content (``portal.filekinds``), never from its name or the browser's claim: an
+A file's kind is read from its content (``portal.uploads.filekinds``), never from its name or the browser's claim: an
 "ảnh.jpg" that is really an HTML page is refused. Accepted files are renamed to a random ASCII name with the
 extension of their real kind and kept in a private storage outside MEDIA_ROOT; readers and moderators fetch them
 only through ``news.comments.views.comment_attachment``, which always sends them as a download.
@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
 from django.utils.translation import gettext_lazy as _
 
-from portal import filekinds
+from portal.uploads import filekinds
 
 MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
 ATTACHMENT_KINDS = (*filekinds.IMAGES, filekinds.PDF, filekinds.DOC, filekinds.DOCX)

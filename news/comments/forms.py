@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal import filekinds
 from portal.text import visible
+from portal.uploads import filekinds
 
 from .files import ATTACHMENT_KINDS, validate_attachment
 from .models import BlockedWord, Comment, CommentSettings

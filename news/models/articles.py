@@ -14,8 +14,8 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
 from campaigns.models import Award, Campaign, Document, Exemplar, GoodModel, Theme
-from portal.pictures import PictureField
 from portal.text import unique_slug
+from portal.uploads.pictures import PictureField
 
 from .. import search as article_search
 from ..images import make_renditions

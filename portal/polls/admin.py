@@ -7,8 +7,8 @@ from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_saving import SafeSaveAdminMixin
 from portal.reports.charts import bar_chart
+from portal.uploads.admin_saving import SafeSaveAdminMixin
 
 from .models import Poll, PollChoice
 

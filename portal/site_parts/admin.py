@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from portal.admin_saving import SafeSaveAdminMixin
+from portal.uploads.admin_saving import SafeSaveAdminMixin
 
 from .models import BannerLink, Slogan, Video, WebLink, forget_cached_site_parts
 

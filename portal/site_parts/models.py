@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from portal.embeds import PROVIDER_NAMES, embed_src
-from portal.pictures import PictureField
+from portal.uploads.pictures import PictureField
 
 SITE_PARTS_CACHE_KEY = "portal:site-parts"
 CACHE_SECONDS = 60 * 60

@@ -13,7 +13,7 @@ video posters:
 
 ``PictureField`` is the model field every picture uses; its form field, ``PictureFormField``, does the above, so
 every ModelForm and admin gets it. ``read_image`` is the core for code that takes uploads itself (the editor).
-A leaf module: it imports no app of the project, only the leaf modules ``portal.filekinds`` and ``portal.text``.
+A leaf module: it imports no app of the project, only the leaf modules ``portal.uploads.filekinds`` and ``portal.text``.
 """
 
 import io
@@ -28,8 +28,8 @@ from django.db import models
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from portal import filekinds
 from portal.text import vietnamese_slugify
+from portal.uploads import filekinds
 
 
 def max_upload_bytes() -> int:

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models
 from django.utils.translation import gettext_lazy as _
 
-from portal.storage import STORED_NOWHERE
+from portal.uploads.storage import STORED_NOWHERE
 
 logger = logging.getLogger(__name__)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from portal import filekinds
+from portal.uploads import filekinds
 
 
 def picture(image_format: str) -> bytes:

@@ -3,6 +3,7 @@
 from django import template
 
 from news.models import Article
+from portal.site import absolute_url as absolute
 
 register = template.Library()
 
@@ -18,6 +19,4 @@ def latest_news(limit=8, exclude=None, title=None):
 @register.inclusion_tag("news/includes/share.html")
 def share_links(article):
     """Facebook, Zalo and copy-the-link for an article: plain links and a button, no third-party script."""
-    from portal.site import absolute_url as absolute
-
     return {"url": absolute(article.get_absolute_url()), "title": article.title}

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from portal.privacy.consent import record_consents
+
 from .models import Comment
 
 
@@ -59,6 +61,7 @@ def submit_comment(*, form, article, ip_address: str | None) -> Comment:
     try:
         with transaction.atomic():
             comment.save()
+            record_consents(subject=comment, email=comment.email, purposes=form.given_purposes())
     except Exception:
         # The file is written before the row; never leave it behind without its comment.
         if comment.attachment.name:

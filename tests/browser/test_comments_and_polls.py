@@ -70,6 +70,7 @@ def _reader_comments_with_a_picture(live_server, browser, screenshot, article, p
     reader.get_by_label("Thư điện tử (không hiển thị)").fill("hong@example.vn")
     reader.get_by_label("Nội dung").fill("Buổi sinh hoạt rất thiết thực, chi bộ chúng tôi xin gửi kèm ảnh.")
     reader.get_by_label("Tệp đính kèm").set_input_files(str(picture))
+    reader.get_by_label("Tôi đồng ý để Ban biên tập xử lý họ tên").check()
     screenshot(reader, "comment-form-filled-desktop")
     reader.get_by_role("button", name="Gửi bình luận").click()
     reader.wait_for_load_state()

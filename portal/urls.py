@@ -52,6 +52,8 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("tham-do-y-kien/", include("portal.polls.urls")),
     path("chinh-sach-bao-ve-du-lieu-ca-nhan/", include("portal.privacy.urls")),
+    path("lien-he/", include("portal.contact.urls")),
+    path("hoi-dap/", include("portal.questions.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

@@ -12,6 +12,7 @@ from django.utils import timezone
 from news.models import Tag
 from news.preview import preview_token
 from portal.polls.models import Poll
+from portal.questions.models import Question, Topic
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import (
     make_article,
@@ -88,6 +89,8 @@ def build_world() -> dict:
     article.documents.add(document)
     poll = Poll.objects.create(question="Bạn đọc tin trên cổng bằng thiết bị nào?")
     poll.choices.create(text="Điện thoại")
+    topic = Topic.objects.create(name="Công tác đảng viên")
+    question = Question.objects.create(topic=topic, title="Chuyển sinh hoạt đảng", text="…", name="A", email="a@b.vn")
     now = timezone.localtime()
     return {
         "article": article.slug,
@@ -103,6 +106,7 @@ def build_world() -> dict:
         "contest": contest.slug,
         "document": document.slug,
         "poll": poll.pk,
+        "question": question.code,
         "year": now.year,
         "month": now.month,
     }
@@ -158,6 +162,13 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "campaigns:document-file": reverse("campaigns:document-file", args=[s("document")]),
         "polls:detail": reverse("polls:detail", args=[pk("poll")]),
         "polls:vote": reverse("polls:vote", args=[pk("poll")]),
+        "privacy:policy": reverse("privacy:policy"),
+        "contact:contact": reverse("contact:contact"),
+        "questions:list": reverse("questions:list"),
+        "questions:ask": reverse("questions:ask"),
+        "questions:track": reverse("questions:track"),
+        "questions:status": reverse("questions:status", args=["HD-KHONGCO" if missing else w["question"]]),
+        "questions:attachment": reverse("questions:attachment", args=["HD-KHONGCO" if missing else w["question"]]),
     }
 
 

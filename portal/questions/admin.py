@@ -35,7 +35,6 @@ class QuestionAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     list_filter = [OverdueFilter, "status", "topic", "is_published"]
     list_select_related = ["topic", "assigned_to"]
     search_fields = ["code", "title", "name", "email"]
-    ordering = ["-is_late", "due_on", "id"]  # is_late: annotated by overdue_first(), overdue questions first
     readonly_fields = [
         "code", "created_at", "due_on", "name", "email", "phone", "attachment_link", "allow_publication",
         "answered_at", "answered_by",
@@ -48,6 +47,9 @@ class QuestionAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
 
     def has_add_permission(self, request):
         return False  # questions come from readers
+
+    def get_ordering(self, request):
+        return ["-is_late", "due_on", "id"]  # is_late: annotated by overdue_first(), overdue questions first
 
     def get_queryset(self, request):
         return self.model._default_manager.overdue_first()  # annotates is_late, which ``ordering`` names

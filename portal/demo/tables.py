@@ -5,7 +5,9 @@ from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
 from portal.polls.models import Poll, PollChoice, PollVote
-from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
+from portal.privacy.models import PrivacyPolicy
+from portal.questions.models import Question, Topic
+from portal.site_parts.models import BannerLink, SiteProfile, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 
 __all__ = [
@@ -25,10 +27,14 @@ __all__ = [
     "Poll",
     "PollChoice",
     "PollVote",
+    "PrivacyPolicy",
+    "Question",
     "RelatedArticle",
+    "SiteProfile",
     "SiteVisitDay",
     "Slogan",
     "Theme",
+    "Topic",
     "Unit",
     "Video",
     "WebLink",

@@ -360,20 +360,12 @@ STORAGES["private"] = {
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
 COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
-# The other forms a reader sends (contact, questions, comments on award proposals): per address and form.
-READER_FORM_RATE_LIMIT = int(os.environ.get("READER_FORM_RATE_LIMIT", "5"))
+READER_FORM_RATE_LIMIT = int(os.environ.get("READER_FORM_RATE_LIMIT", "5"))  # contact, questions, proposals
 READER_FORM_RATE_WINDOW = int(os.environ.get("READER_FORM_RATE_WINDOW", "600"))
-
-# E-mail (contact messages to the administrators). Without EMAIL_HOST nothing is sent: messages wait in the admin.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_HOST, EMAIL_PORT = os.environ.get("EMAIL_HOST", ""), int(os.environ.get("EMAIL_PORT", "587"))  # no host: no mail
+EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_USER", ""), os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS, EMAIL_TIMEOUT = env_bool("EMAIL_USE_TLS", True), 10
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
-# Who receives contact messages by e-mail (comma-separated); empty: the site profile's e-mail address.
-CONTACT_NOTIFY_EMAILS = env_list("CONTACT_NOTIFY_EMAILS", "")
 # Reverse proxies whose X-Forwarded-For is believed (addresses and networks, comma-separated; empty: none, the
 # client address is REMOTE_ADDR). Checked at startup: a typo must not silently trust nobody, or everybody.
 TRUSTED_PROXIES = [entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()]

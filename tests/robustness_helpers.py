@@ -9,6 +9,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.models import AwardProposal
 from news.models import Tag
 from news.preview import preview_token
 from portal.polls.models import Poll
@@ -87,11 +88,15 @@ def build_world() -> dict:
     article.exemplars.add(exemplar)
     article.awards.add(award)
     article.documents.add(document)
+    now = timezone.localtime()
     poll = Poll.objects.create(question="Bạn đọc tin trên cổng bằng thiết bị nào?")
     poll.choices.create(text="Điện thoại")
+    proposal = AwardProposal.objects.create(
+        title="Lấy ý kiến đề nghị Bằng khen", notice="…", opens_on=now.date(), is_published=True, campaign=campaign
+    )
+    proposal.nominees.create(name="Đồng chí Lâm", award_form="Bằng khen", achievement="…")
     topic = Topic.objects.create(name="Công tác đảng viên")
     question = Question.objects.create(topic=topic, title="Chuyển sinh hoạt đảng", text="…", name="A", email="a@b.vn")
-    now = timezone.localtime()
     return {
         "article": article.slug,
         "article-pk": article.pk,
@@ -107,6 +112,7 @@ def build_world() -> dict:
         "document": document.slug,
         "poll": poll.pk,
         "question": question.code,
+        "proposal": proposal.slug,
         "year": now.year,
         "month": now.month,
     }
@@ -162,6 +168,8 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "campaigns:document-file": reverse("campaigns:document-file", args=[s("document")]),
         "polls:detail": reverse("polls:detail", args=[pk("poll")]),
         "polls:vote": reverse("polls:vote", args=[pk("poll")]),
+        "campaigns:proposal-list": reverse("campaigns:proposal-list"),
+        "campaigns:proposal-detail": reverse("campaigns:proposal-detail", args=[s("proposal")]),
         "privacy:policy": reverse("privacy:policy"),
         "contact:contact": reverse("contact:contact"),
         "questions:list": reverse("questions:list"),

@@ -44,6 +44,7 @@ PAGE_PARAMETER = {
             "campaigns:goodmodel-list",
             "campaigns:exemplar-list",
             "campaigns:award-list",
+            "campaigns:proposal-list",
             "campaigns:contest-list",
             "campaigns:document-list",
         ),

@@ -21,10 +21,8 @@ class RateLimited(Exception):
 
 
 def notify_recipients(profile_email: str) -> list[str]:
-    """CONTACT_NOTIFY_EMAILS, else the site profile's address; nobody when e-mail is not configured."""
-    if not settings.EMAIL_HOST:
-        return []
-    return list(settings.CONTACT_NOTIFY_EMAILS) or ([profile_email] if profile_email else [])
+    """The body's address from the site profile (administrators edit it); nobody when e-mail is not configured."""
+    return [profile_email] if settings.EMAIL_HOST and profile_email else []
 
 
 def _send_notice(message: ContactMessage, recipients: list[str]) -> None:

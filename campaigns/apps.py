@@ -9,6 +9,6 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         from portal.privacy import registry
 
-        from . import proposals
+        from . import proposals, signals  # noqa: F401
 
         registry.register(proposals.PERSONAL_DATA)  # readers' comments on award proposals

@@ -7,6 +7,7 @@ for the emulation council in the admin.
 
 import datetime
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -17,6 +18,7 @@ from portal.text import unique_slug
 from portal.workdays import add_working_days, working_days_between
 
 MIN_WORKING_DAYS = 10
+OPEN_CACHE_KEY = "campaigns:open-proposals"
 ONE_DAY = datetime.timedelta(days=1)
 
 
@@ -38,6 +40,24 @@ class AwardProposalQuerySet(models.QuerySet):
         """Published notices whose window holds ``day`` (today): the ones readers may comment on."""
         day = day or timezone.localdate()
         return self.public().filter(opens_on__lte=day, closes_on__gte=day)
+
+
+def cached_open_proposals() -> list[dict]:
+    """The notices open today, as plain data for the hub and awards blocks: no query once cached.
+
+    Kept with the day it was read on, so midnight opens and closes windows; any save or deletion drops it (signal).
+    """
+    today = timezone.localdate()
+    cached = cache.get(OPEN_CACHE_KEY)
+    if cached is None or cached[0] != today:
+        rows = [
+            {"title": p.title, "url": p.get_absolute_url(), "opens_on": p.opens_on, "closes_on": p.closes_on,
+             "campaign_id": p.campaign_id}
+            for p in AwardProposal.objects.open(today).order_by("closes_on", "id")
+        ]  # fmt: skip
+        cached = (today, rows)
+        cache.set(OPEN_CACHE_KEY, cached, 60 * 60)
+    return cached[1]
 
 
 class AwardProposal(models.Model):

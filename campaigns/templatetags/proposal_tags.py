@@ -1,15 +1,15 @@
-"""The award proposals open for comment, as a short block on the campaign hub and the awards list (one query)."""
+"""The award proposals open for comment, as a short block on the campaign hub and the awards list (cached: no query)."""
 
 from django import template
 
-from ..models import AwardProposal
+from ..models.proposals import cached_open_proposals
 
 register = template.Library()
 
 
 @register.inclusion_tag("campaigns/includes/open_proposals.html")
 def open_proposals(campaign=None):
-    proposals = AwardProposal.objects.open()
+    proposals = cached_open_proposals()
     if campaign is not None:
-        proposals = proposals.filter(campaign=campaign)
-    return {"proposals": list(proposals.order_by("closes_on", "id")[:5])}
+        proposals = [p for p in proposals if p["campaign_id"] == campaign.pk]
+    return {"proposals": proposals[:5]}

@@ -123,3 +123,14 @@ class PersonalDataTests:
         log = erase_personal_data(email="dung@example.vn")
         assert log.counts["award_proposal_comments"] == 1 and log.counts["consents"] == 1
         assert not ProposalComment.objects.exists()
+
+
+def test_the_open_notices_block_is_cached_and_follows_a_change(client, proposal, django_assert_max_num_queries):
+    from campaigns.models.proposals import cached_open_proposals
+
+    assert [row["title"] for row in cached_open_proposals()] == [proposal.title]
+    with django_assert_max_num_queries(0):
+        cached_open_proposals()
+    proposal.is_published = False
+    proposal.save()
+    assert cached_open_proposals() == []

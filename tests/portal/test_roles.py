@@ -41,6 +41,10 @@ EDITOR_PERMISSIONS = {
     # The emulation records and documents, but not campaigns, themes, issuers or units.
     *_all_actions("campaigns", "goodmodel", "exemplar", "award", "contest", "document"),
     *(f"campaigns.view_{model}" for model in ("campaign", "theme", "unit", "issuer")),
+    # Answering readers' questions (Hỏi đáp); the topics are the administrators'.
+    "questions.view_question",
+    "questions.change_question",
+    "questions.view_topic",
 }
 
 

@@ -1,5 +1,6 @@
 """Demo content for readers' services, from ``data/citizen.json``: the body's details (footer and "Liên hệ"), the
-privacy policy's first version, question topics and a few questions (two answered and published)."""
+privacy policy's first version, question topics and a few questions (two answered and published), and an award
+proposal open for public comment."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from portal.demo.data import Seeding, load
-from portal.demo.tables import PrivacyPolicy, Question, SiteProfile, Topic
+from portal.demo.tables import AwardProposal, Campaign, PrivacyPolicy, Question, SiteProfile, Topic
 
 
 def seed_profile(seeding: Seeding, entry: dict) -> None:
@@ -43,10 +44,28 @@ def seed_questions(seeding: Seeding, data: dict) -> None:
         seeding.note(question, entry["code"])
 
 
+def seed_proposals(seeding: Seeding, entries: list[dict]) -> None:
+    """A notice open for comment from two days ago, for the full window of 10 working days."""
+    for entry in entries:
+        if AwardProposal.objects.filter(title=entry["title"]).exists():
+            continue
+        proposal = AwardProposal.objects.create(
+            title=entry["title"],
+            campaign=Campaign.objects.filter(code=entry["campaign"]).first(),
+            notice=entry["notice"],
+            opens_on=timezone.localdate() - datetime.timedelta(days=entry["opened_days_ago"]),
+            is_published=True,
+        )
+        for order, nominee in enumerate(entry["nominees"]):
+            proposal.nominees.create(order=order, **nominee)
+        seeding.note(proposal, entry["title"])
+
+
 @transaction.atomic
 def seed(seeding: Seeding) -> str:
     data = load("citizen")
     seed_profile(seeding, data["site_profile"])
     PrivacyPolicy.current()  # version 1 of the default text, if no version was published yet
     seed_questions(seeding, data)
-    return "Dữ liệu mẫu: thông tin cơ quan, chính sách dữ liệu cá nhân, chủ đề và câu hỏi mẫu."
+    seed_proposals(seeding, data["award_proposals"])
+    return "Dữ liệu mẫu: thông tin cơ quan, chính sách dữ liệu cá nhân, câu hỏi mẫu, lấy ý kiến khen thưởng."

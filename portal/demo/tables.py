@@ -1,6 +1,6 @@
 """The models the demo fills, imported in this one place: when a model moves to another app, only these lines change."""
 
-from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
+from campaigns.models import Award, AwardProposal, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
@@ -14,6 +14,7 @@ __all__ = [
     "Article",
     "ArticleDailyViews",
     "Award",
+    "AwardProposal",
     "BannerLink",
     "BlockedWord",
     "Campaign",

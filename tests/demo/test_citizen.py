@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from campaigns.models import AwardProposal
 from portal.privacy.models import PrivacyPolicy
 from portal.questions.models import Question, Topic
 from portal.site_parts.models import SiteProfile
@@ -21,5 +22,6 @@ def test_the_demo_fills_the_footer_the_policy_and_the_questions_once(client, see
     seed_demo()
     assert SiteProfile.objects.get().phone == "0272 000 000"
     assert Question.objects.count() == 3 and Topic.objects.count() == 4
+    assert AwardProposal.objects.open().count() == 1
     html = client.get(reverse("questions:list")).content.decode()
     assert "Thủ tục chuyển sinh hoạt đảng tạm thời" in html

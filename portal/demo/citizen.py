@@ -24,7 +24,7 @@ def seed_questions(seeding: Seeding, data: dict) -> None:
     for entry in data["questions"]:
         if Question.objects.filter(code=entry["code"]).exists():
             continue
-        sent = timezone.now().replace(hour=9, minute=30, second=0, microsecond=0)
+        sent = timezone.localtime().replace(hour=9, minute=30, second=0, microsecond=0)
         sent -= datetime.timedelta(days=entry["days_ago"])
         question = Question(
             code=entry["code"],

@@ -94,3 +94,9 @@ class ConsentTests:
         assert list(Consent.objects.values_list("purpose", flat=True)) == ["question"]
         assert ask(client, consent_question_publish="on", ip="10.0.0.10").status_code == 302
         assert Question.objects.filter(allow_publication=True).count() == 1
+
+
+def test_the_policy_page_is_bounded_in_queries(client, django_assert_max_num_queries):
+    client.get(reverse("privacy:policy"))
+    with django_assert_max_num_queries(4):
+        assert client.get(reverse("privacy:policy")).status_code == 200

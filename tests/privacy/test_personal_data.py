@@ -68,7 +68,13 @@ class EraseTests:
         assert kept.pk == held.pk and kept.answer == "Đồng chí làm đơn gửi chi bộ." and kept.is_published
         assert (kept.name, kept.email, kept.phone, kept.ip_address) == ("Bạn đọc", "", "", None)
         log = PersonalDataLog.objects.get(action="erase")
-        assert log.counts == {"comments": 1, "contact_messages": 1, "questions": 2, "consents": 5}
+        assert log.counts == {
+            "award_proposal_comments": 0,
+            "comments": 1,
+            "contact_messages": 1,
+            "questions": 2,
+            "consents": 5,
+        }
         assert EMAIL not in json.dumps(list(PersonalDataLog.objects.values()), default=str)
 
     def test_erasing_twice_changes_nothing_more_and_logs_zeros(self, held):

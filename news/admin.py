@@ -12,6 +12,7 @@ from portal.uploads.admin_saving import SafeSaveAdminMixin
 from portal.uploads.pictures import PictureFormField
 
 from . import services
+from .checks import blocking_messages, prepublish_findings
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
 from .revisions_admin import ArticleRevisionAdminMixin
@@ -110,7 +111,20 @@ class ArticleAdminForm(forms.ModelForm):
                 )
             if action == "return" and not cleaned.get("review_note", "").strip():
                 self.add_error("review_note", _("Hãy ghi lý do trả lại bài."))
+            if action == "publish":
+                for message in blocking_messages(self._findings(cleaned)):
+                    self.add_error(None, message)
         return cleaned
+
+    def _findings(self, cleaned):
+        """The checks before publishing, on what is being saved (the form's values, not the stored ones)."""
+        return prepublish_findings(
+            title=cleaned.get("title", ""),
+            lead=cleaned.get("lead", ""),
+            body=cleaned.get("body", ""),
+            has_cover=bool(cleaned.get("cover")),  # the stored picture when unchanged, False when cleared
+            slug=cleaned.get("slug") or self.instance.slug,
+        )
 
     def clean_published_at(self):
         published_at = self.cleaned_data.get("published_at")

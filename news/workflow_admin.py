@@ -88,7 +88,8 @@ class ArticleWorkflowAdminMixin:
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "status", *self.workflow_fields]
         if not request.user.has_perm("news.publish_article"):
-            fields += ["published_at", "is_featured"]  # when and how prominently: the editors decide
+            # when and how prominently: the editors decide
+            fields += ["published_at", "is_featured", "featured_position", "featured_until"]
         return fields
 
     def get_fieldsets(self, request, obj=None):

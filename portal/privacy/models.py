@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -73,13 +73,19 @@ class PrivacyPolicy(models.Model):
         """The latest published version, cached until a policy is saved; version 1 of the default text if none."""
         policy = cache.get(cls.CACHE_KEY)
         if policy is None:
-            policy = cls.objects.published().first()
-            if policy is None:
-                from .services import publish_policy
-
-                policy = publish_policy(policy=cls.objects.create(body=DEFAULT_POLICY_BODY))
+            policy = cls.objects.published().first() or cls._publish_default()
             cache.set(cls.CACHE_KEY, policy, 60 * 60)
         return policy
+
+    @classmethod
+    def _publish_default(cls) -> "PrivacyPolicy":
+        from .services import publish_policy
+
+        try:
+            with transaction.atomic():
+                return publish_policy(policy=cls.objects.create(body=DEFAULT_POLICY_BODY))
+        except IntegrityError:  # another request published version 1 at the same instant: use theirs
+            return cls.objects.published().first()
 
 
 class ConsentQuerySet(models.QuerySet):

@@ -182,6 +182,7 @@ def test_a_file_that_lies_about_its_type_is_refused_in_vietnamese(
     page.get_by_label("Thư điện tử (không hiển thị)").fill("minh@example.vn")
     page.get_by_label("Nội dung").fill("Gửi kèm một tệp ảnh.")
     page.get_by_label("Tệp đính kèm").set_input_files(str(fake))
+    page.get_by_label("Tôi đồng ý để Ban biên tập xử lý họ tên").check()
     page.get_by_role("button", name="Gửi bình luận").click()
     page.wait_for_load_state()
     assert "Nội dung tệp này không phải các loại đó" in page.locator(".field--error").inner_text()

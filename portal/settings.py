@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal.polls",
     "campaigns",
     "news",
+    "news.library",
     "news.comments",
     "news.viewcounts",
     "news.legacy",

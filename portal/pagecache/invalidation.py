@@ -1,0 +1,76 @@
+"""Any change to the content makes every cached page stale: no wiring per app, so apps added later are covered.
+
+A save, a deletion or a many-to-many change of any model bumps the generation (store.py), except for the models that
+hold no content a reader sees (`IGNORED`, plus settings.PAGE_CACHE_IGNORED_MODELS): counters, visitors, sessions,
+logs. Bulk writes (`QuerySet.update`, `bulk_create`) send no signal; the staff's own writes through the admin are
+still caught, because a successful POST by a logged-in person bumps the generation too (middleware.py). Code that
+changes content with bulk writes outside a staff request must call `store.bump_generation()` itself.
+
+The bump is made at once and again when the transaction commits: a page rendered between the two from the data of
+before the commit is thereby not kept.
+"""
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .store import bump_generation
+
+# App labels, or "app_label.modelname", whose rows no cached page shows.
+IGNORED = frozenset(
+    {
+        "sessions",
+        "admin",  # the admin's LogEntry
+        "contenttypes",
+        "axes",
+        "accounts",  # the audit log
+        "visitors",  # site visits, who is online, identity budgets
+        # Views: counted outside the page cache and filled in after it; daily figures feed "Xem nhiều nhất",
+        # which has its own cache. Not ViewFlush: a flush moves pending views into the stored count that cached
+        # article pages add the pending ones to, so it must refresh them.
+        "viewcounts.articledailyviews",
+        "viewcounts.articleviewmark",
+        "viewcounts.deferredview",
+        # Votes show only on the poll's own page, which is never cached: a vote must not empty the cache.
+        "polls.pollvote",
+        "news.articlerevision",  # the admin's history; the article's own save bumps
+    }
+)
+
+def is_ignored(model) -> bool:
+    meta = model._meta
+    extra = {label.lower() for label in getattr(settings, "PAGE_CACHE_IGNORED_MODELS", ())}
+    names = {meta.app_label, meta.label_lower}
+    return bool(names & (IGNORED | extra))
+
+
+def _bump_after_commit() -> None:
+    bump_generation()
+
+
+def content_changed(*, using: str | None = None) -> None:
+    """Bump now, and once more when the current transaction commits (once per transaction, however many saves)."""
+    bump_generation()
+    connection = transaction.get_connection(using)
+    if not connection.in_atomic_block:
+        return
+    # Django drops the callbacks of a rolled back transaction or savepoint, so this never gets stuck.
+    if any(callback is _bump_after_commit for _sids, callback, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_bump_after_commit, using=using)
+
+
+def _saved_or_deleted(sender, using=None, **kwargs):
+    if not is_ignored(sender):
+        content_changed(using=using)
+
+
+def _links_changed(sender, action, using=None, **kwargs):
+    if action.startswith("post_") and not is_ignored(sender):
+        content_changed(using=using)
+
+
+def connect() -> None:
+    post_save.connect(_saved_or_deleted, dispatch_uid="pagecache-save")
+    post_delete.connect(_saved_or_deleted, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_links_changed, dispatch_uid="pagecache-m2m")

@@ -10,6 +10,7 @@ The bump is made at once and again when the transaction commits: a page rendered
 before the commit is thereby not kept.
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -37,6 +38,7 @@ IGNORED = frozenset(
     }
 )
 
+
 def is_ignored(model) -> bool:
     meta = model._meta
     extra = {label.lower() for label in getattr(settings, "PAGE_CACHE_IGNORED_MODELS", ())}
@@ -61,16 +63,22 @@ def content_changed(*, using: str | None = None) -> None:
 
 
 def _saved_or_deleted(sender, using=None, **kwargs):
-    if not is_ignored(sender):
-        content_changed(using=using)
+    content_changed(using=using)
 
 
 def _links_changed(sender, action, using=None, **kwargs):
-    if action.startswith("post_") and not is_ignored(sender):
+    if action.startswith("post_"):
         content_changed(using=using)
 
 
 def connect() -> None:
-    post_save.connect(_saved_or_deleted, dispatch_uid="pagecache-save")
-    post_delete.connect(_saved_or_deleted, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_links_changed, dispatch_uid="pagecache-m2m")
+    """Listen to each model that is not ignored, by name: a receiver for every model would also keep Django from
+    deleting the ignored ones in bulk (a queryset's delete() fetches the rows one by one when anyone listens)."""
+    for model in apps.get_models(include_auto_created=True):
+        if is_ignored(model):
+            continue
+        uid = f"pagecache-{model._meta.label_lower}"
+        post_save.connect(_saved_or_deleted, sender=model, dispatch_uid=f"{uid}-save")
+        post_delete.connect(_saved_or_deleted, sender=model, dispatch_uid=f"{uid}-delete")
+        # m2m_changed comes with the link table as sender (automatic or a model of its own, such as taggit's).
+        m2m_changed.connect(_links_changed, sender=model, dispatch_uid=f"{uid}-m2m")

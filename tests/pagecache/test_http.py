@@ -94,7 +94,10 @@ def test_pages_feeds_and_sitemaps_are_gzipped(article, url):
     assert packed["Content-Encoding"] == "gzip"
     assert "accept-encoding" in vary(packed)
     assert len(packed.content) < len(plain.content)
-    assert gzip.decompress(packed.content).split(b"csrfmiddlewaretoken")[0] == plain.content.split(b"csrfmiddlewaretoken")[0]
+    assert (
+        gzip.decompress(packed.content).split(b"csrfmiddlewaretoken")[0]
+        == plain.content.split(b"csrfmiddlewaretoken")[0]
+    )
 
 
 @pytest.mark.parametrize("url", ["/", "/rss/", "/sitemap.xml"])
@@ -104,7 +107,10 @@ def test_brotli_when_the_client_asks_for_it(article, url):
     assert packed["Content-Encoding"] == "br"
     assert packed["ETag"].startswith('W/"')  # another representation of the same page
     assert int(packed["Content-Length"]) == len(packed.content) < len(plain.content)
-    assert brotli.decompress(packed.content).split(b"csrfmiddlewaretoken")[0] == plain.content.split(b"csrfmiddlewaretoken")[0]
+    assert (
+        brotli.decompress(packed.content).split(b"csrfmiddlewaretoken")[0]
+        == plain.content.split(b"csrfmiddlewaretoken")[0]
+    )
 
 
 def test_a_compressed_page_from_the_cache_is_still_personal(article):
@@ -113,7 +119,7 @@ def test_a_compressed_page_from_the_cache_is_still_personal(article):
     page = browser.get(article.get_absolute_url(), HTTP_ACCEPT_ENCODING="br")
     assert cache_state(page) == "hit"
     html = brotli.decompress(page.content).decode()
-    assert 'data-view-count>43<' in html
+    assert "data-view-count>43<" in html
     assert 'value="pagecache-' not in html  # the placeholder never leaves the server
 
 

@@ -64,7 +64,11 @@ def test_withdrawing_removes_the_article_at_once(article, editor, django_capture
 
 def test_a_comment_approved_in_the_admin_shows_at_once(article, editor, client):
     comment = Comment.objects.create(
-        article=article, name="Lê Văn Cường", email="c@example.vn", text="Ý kiến đóng góp rất hay", ip_address="10.0.0.9"
+        article=article,
+        name="Lê Văn Cường",
+        email="c@example.vn",
+        text="Ý kiến đóng góp rất hay",
+        ip_address="10.0.0.9",
     )
     browser = reader()
     assert "Ý kiến đóng góp rất hay" not in cached(browser, article.get_absolute_url())
@@ -79,7 +83,9 @@ def test_a_comment_approved_in_the_admin_shows_at_once(article, editor, client):
 
 
 def test_a_poll_vote_shows_in_the_results_at_once():
-    poll = Poll.objects.create(question="Bạn đọc tin trên thiết bị nào?", opens_at=timezone.now() - datetime.timedelta(days=1))
+    poll = Poll.objects.create(
+        question="Bạn đọc tin trên thiết bị nào?", opens_at=timezone.now() - datetime.timedelta(days=1)
+    )
     choice = PollChoice.objects.create(poll=poll, text="Điện thoại", position=0)
     watcher, voter = reader(), reader()
     watcher.get(poll.get_absolute_url())
@@ -161,3 +167,11 @@ def test_a_transaction_bumps_again_once_when_it_commits(article):
     before = store._current_generation(None)
     after_commit[0]()
     assert store._current_generation(None) != before
+
+
+def test_ignored_models_are_still_deleted_in_bulk(article, django_assert_num_queries):
+    """Nobody listens to the counters' models, so pruning thousands of marks stays one DELETE, not a fetch."""
+    from news.viewcounts.models import ArticleViewMark
+
+    with django_assert_num_queries(1):
+        ArticleViewMark.objects.filter(article=article).delete()

@@ -28,7 +28,9 @@ def article():
 
 @pytest.fixture
 def poll():
-    poll = Poll.objects.create(question="Bạn thấy chuyên đề năm nay thế nào?", opens_at=timezone.now() - datetime.timedelta(days=1))
+    poll = Poll.objects.create(
+        question="Bạn thấy chuyên đề năm nay thế nào?", opens_at=timezone.now() - datetime.timedelta(days=1)
+    )
     for position, text in enumerate(("Rất thiết thực", "Thiết thực")):
         PollChoice.objects.create(poll=poll, text=text, position=position)
     return poll

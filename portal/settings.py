@@ -79,10 +79,8 @@ MIDDLEWARE = [
     # A view that cannot reach the database answers a short 503 page (portal/outage.py), not a 500.
     "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # After WhiteNoise (static files come compressed already); Brotli or gzip for pages, feeds and sitemaps.
+    # Brotli/gzip (static files: WhiteNoise), then Cache-Control, ETag and 304 (why here: README, "Page cache").
     "portal.pagecache.compression.CompressionMiddleware",
-    # Cache-Control, ETag and 304: outside the session and CSRF middlewares (it takes back their Vary: Cookie on
-    # anonymous pages) and outside the view counter (a 304 comes after the view was counted).
     "portal.pagecache.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -94,12 +92,11 @@ MIDDLEWARE = [
     # After authentication (staff are not counted) and outside the page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
     "news.viewcounts.middleware.ArticleViewMiddleware",
-    # Staff accounts: who acts (for the audit log), idle staff sessions, and django-axes' lockout page.
+    # Staff accounts: who acts (for the audit log), idle staff sessions, django-axes' lockout page.
     "portal.accounts.middleware.AuditContextMiddleware",
     "portal.accounts.middleware.StaffIdleSessionMiddleware",
     "axes.middleware.AxesMiddleware",
-    # Last: every middleware above runs for a page served from the cache too (README, "Page cache").
-    "portal.pagecache.middleware.PageCacheMiddleware",
+    "portal.pagecache.middleware.PageCacheMiddleware",  # last: all of the above runs for cached pages too
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -397,12 +394,7 @@ POLL_VOTES_PER_ADDRESS = int(os.environ.get("POLL_VOTES_PER_ADDRESS", "10"))
 POLL_VOTE_WINDOW = int(os.environ.get("POLL_VOTE_WINDOW", "1800"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
-# The page cache for anonymous readers (portal/pagecache/): seconds a page is kept at most (0 turns it off); saves
-# make pages fresh at once. Public pages without a personal part tell browsers and proxies PAGE_MAX_AGE and
-# PAGE_STALE_WHILE_REVALIDATE (seconds).
+# Page cache (portal/pagecache/): longest life of a page (0: off); Cache-Control of public pages without personal parts.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))
-# Models whose saves leave cached pages as they are, beside those portal/pagecache/invalidation.py lists
-# ("app_label" or "app_label.modelname"): rows no public page shows.
-PAGE_CACHE_IGNORED_MODELS: list[str] = []

@@ -6,7 +6,7 @@ adds its function here and to `register`.
 
 import datetime
 
-from django.db.models import Min
+from django.db.models import Min, Q
 from django.utils import timezone
 
 from news.models import Article
@@ -22,12 +22,10 @@ def next_publication() -> datetime.datetime | None:
 def next_poll_change() -> datetime.datetime | None:
     """A poll opening or closing changes the sidebar's poll box."""
     now = timezone.now()
-    polls = Poll.objects.visible()
-    moments = [
-        polls.filter(opens_at__gt=now).aggregate(due=Min("opens_at"))["due"],
-        polls.filter(closes_at__gt=now).aggregate(due=Min("closes_at"))["due"],
-    ]
-    return min((moment for moment in moments if moment is not None), default=None)
+    moments = Poll.objects.visible().aggregate(
+        opens=Min("opens_at", filter=Q(opens_at__gt=now)), closes=Min("closes_at", filter=Q(closes_at__gt=now))
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
 
 
 def next_midnight() -> datetime.datetime:

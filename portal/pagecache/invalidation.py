@@ -1,10 +1,11 @@
 """Any change to the content makes every cached page stale: no wiring per app, so apps added later are covered.
 
 A save, a deletion or a many-to-many change of any model bumps the generation (store.py), except for the models that
-hold no content a reader sees (`IGNORED`, plus settings.PAGE_CACHE_IGNORED_MODELS): counters, visitors, sessions,
-logs. Bulk writes (`QuerySet.update`, `bulk_create`) send no signal; the staff's own writes through the admin are
-still caught, because a successful POST by a logged-in person bumps the generation too (middleware.py). Code that
-changes content with bulk writes outside a staff request must call `store.bump_generation()` itself.
+hold no content a reader sees (`IGNORED`, plus an optional list PAGE_CACHE_IGNORED_MODELS in settings.py):
+counters, visitors, sessions, logs. Bulk writes (`QuerySet.update`, `bulk_create`) send no signal; the staff's own
+writes through the admin are still caught, because a successful POST by a logged-in person bumps the generation too
+(middleware.py). Code that changes content with bulk writes outside a staff request must call
+`store.bump_generation()` itself.
 
 The bump is made at once and again when the transaction commits: a page rendered between the two from the data of
 before the commit is thereby not kept.

@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.test import Client
 
+from news.comments.models import CommentSettings
 from news.models import Article
 from news.viewcounts.models import ArticleDailyViews
 from portal.visitors.hints import recent
@@ -243,6 +244,7 @@ class CachedPageTests:
     def test_a_page_served_from_a_cache_still_counts(self, article, settings):
         """The portal's page cache (portal/pagecache): the counter sits outside it, so a cache hit counts."""
         settings.PAGE_CACHE_SECONDS = 3600
+        CommentSettings.current()  # made on first use: a save, which would empty the page cache after the first page
         client = Client(HTTP_USER_AGENT=BROWSER_USER_AGENT)
         with time_machine.travel(NOON, tick=False) as clock:
             client.get(article.get_absolute_url())  # counted, rendered and cached

@@ -52,7 +52,6 @@ class VisitTests:
 
     def test_the_footer_shows_visits_and_who_is_online_like_the_old_portals(self, settings):
         settings.SITE_VISITS_OFFSET = 1_941_000
-        settings.PAGE_CACHE_SECONDS = 0  # a cached page shows the counters as they were (README, "Page cache")
         with time_machine.travel(MORNING, tick=False) as clock:
             for n in range(3):
                 reader(f"10.0.0.{n + 1}").get("/")

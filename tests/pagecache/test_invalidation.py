@@ -70,9 +70,9 @@ def test_a_comment_approved_in_the_admin_shows_at_once(article, editor, client):
         text="Ý kiến đóng góp rất hay",
         ip_address="10.0.0.9",
     )
+    client.force_login(editor)  # a login saves the user (last_login): before the page is cached
     browser = reader()
     assert "Ý kiến đóng góp rất hay" not in cached(browser, article.get_absolute_url())
-    client.force_login(editor)
     # The admin's action approves with a bulk update (no post_save): a successful staff POST bumps the generation.
     response = client.post(
         reverse("admin:comments_comment_changelist"), {"action": "approve", "_selected_action": [comment.pk]}
@@ -105,9 +105,9 @@ def test_a_site_part_change_shows_at_once(article):
 
 def test_a_bulk_switch_in_the_admin_shows_at_once(article, administrator, client):
     link = WebLink.objects.create(name="Cổng thông tin điện tử tỉnh Long An", url="https://longan.gov.vn")
+    client.force_login(administrator)  # a login saves the user (last_login): before the page is cached
     browser = reader()
     assert link.name in cached(browser, "/")
-    client.force_login(administrator)
     # The admin's switch is a bulk update (no post_save): the successful staff POST bumps the generation.
     response = client.post(
         reverse("admin:site_parts_weblink_changelist"), {"action": "switch_off", "_selected_action": [link.pk]}

@@ -1,7 +1,8 @@
 """Compressed responses: Brotli when the client asks for it, gzip otherwise (Django's GZipMiddleware).
 
-Brotli at quality 5 compresses an HTML page about as fast as gzip at level 6 and 15-20% smaller; the top qualities
-(10, 11) cost tens of milliseconds a page and suit files compressed once (WhiteNoise does that for static files,
+Brotli at quality 5 takes about the CPU time of gzip at level 6 and is a little smaller (the demo home page, 47 kB:
+8.0 kB in 0.45 ms against gzip's 8.5 kB in 0.48 ms); the top qualities (10, 11) cost tens of milliseconds a page and
+suit files compressed once (WhiteNoise does that for static files,
 with the same `brotli` package, at `collectstatic`). Static files never pass through here: WhiteNoise answers them
 before this middleware. Streaming responses (file downloads) are left to gzip's own streaming path.
 

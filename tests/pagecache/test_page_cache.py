@@ -103,3 +103,21 @@ def test_head_is_answered_from_the_cache_without_rendering(article, django_asser
         head = browser.head(article.get_absolute_url())
     assert cache_state(head) == "hit" and head.content == b""
     assert head["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+@pytest.mark.parametrize(
+    "url",
+    ["/thu/dat-cookie/", "/thu/rieng/", "/thu/khong-luu/", "/thu/theo-trinh-duyet/"],
+    ids=["own-cookie", "private", "never-cache", "varies-on-user-agent"],
+)
+def test_pages_that_are_someones_own_are_never_kept(url):
+    first, second = reader().get(url), reader().get(url)
+    assert first.status_code == 200 and cache_state(second) is None
+    assert first.content != second.content  # rendered twice
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_page_for_everyone_is_kept():
+    first, second = reader().get("/thu/trang/"), reader().get("/thu/trang/")
+    assert cache_state(second) == "hit" and first.content == second.content

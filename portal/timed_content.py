@@ -19,6 +19,11 @@ def next_publication() -> datetime.datetime | None:
     return Article.objects.scheduled().aggregate(due=Min("published_at"))["due"]
 
 
+def next_featured_end() -> datetime.datetime | None:
+    """A featured story's "featured until": the home page's lead changes."""
+    return Article.objects.featured().aggregate(due=Min("featured_until"))["due"]
+
+
 def next_poll_change() -> datetime.datetime | None:
     """A poll opening or closing changes the sidebar's poll box."""
     now = timezone.now()
@@ -35,5 +40,5 @@ def next_midnight() -> datetime.datetime:
 
 
 def register() -> None:
-    for source in (next_publication, next_poll_change, next_midnight):
+    for source in (next_publication, next_featured_end, next_poll_change, next_midnight):
         register_timed_source(source)

@@ -1,6 +1,7 @@
 """Every change a reader should see makes cached pages fresh at once, not after PAGE_CACHE_SECONDS."""
 
 import datetime
+from datetime import timedelta
 
 import pytest
 import time_machine
@@ -137,6 +138,24 @@ def test_a_scheduled_article_appears_at_its_time(article, settings):
         clock.shift(datetime.timedelta(minutes=1, seconds=1))
         page = browser.get("/")
         assert cache_state(page) == "miss" and scheduled.title in page.content.decode()
+
+
+def test_a_featured_story_leaves_the_home_page_lead_at_its_time(article, settings):
+    settings.PAGE_CACHE_SECONDS = 3600
+    start = timezone.now()
+    lead = make_article(
+        "Tin nổi bật đến 9 giờ", is_featured=True, featured_position=1, featured_until=start + timedelta(minutes=5)
+    )
+
+    def lead_link(html: str) -> str:
+        return html.split('class="featured__media" href="', 1)[1].split('"', 1)[0]
+
+    browser = reader()
+    with time_machine.travel(start, tick=False) as clock:
+        assert lead_link(cached(browser, "/")) == lead.get_absolute_url()
+        clock.shift(timedelta(minutes=5, seconds=1))
+        page = browser.get("/")
+    assert cache_state(page) == "miss" and lead_link(page.content.decode()) != lead.get_absolute_url()
 
 
 def test_counters_and_visits_leave_cached_pages_alone(article):

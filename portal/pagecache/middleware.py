@@ -174,4 +174,9 @@ class HttpCacheMiddleware:
         if streaming_or_head or response.has_header("ETag"):
             return response
         response["ETag"] = page_etag(request, response)
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        answer = get_conditional_response(request, etag=response["ETag"], response=response)
+        if answer is not response:  # a 304's headers replace the browser's: it needs the page's own policy
+            for name in KEPT_ATTRIBUTES:
+                if hasattr(response, name):
+                    setattr(answer, name, getattr(response, name))
+        return answer

@@ -129,3 +129,22 @@ def test_a_compressed_page_from_the_cache_is_still_personal(article):
 )
 def test_accept_encoding_is_read_with_its_weights(header, expected):
     assert accepts_brotli(header) is expected
+
+
+def test_the_weak_etag_of_a_compressed_page_still_gets_304():
+    browser = reader()
+    first = browser.get("/rss/", HTTP_ACCEPT_ENCODING="br")
+    assert first["ETag"].startswith('W/"')
+    again = browser.get("/rss/", HTTP_ACCEPT_ENCODING="br", HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+
+
+def test_a_304_carries_the_same_content_security_policy_as_the_page():
+    """Browsers take a 304's headers in place of the stored ones: the article's style hashes must stay."""
+    article = make_article("Bài căn giữa", body='<p style="text-align:center">Đoạn căn giữa.</p>')
+    browser = reader()
+    page = browser.get(article.get_absolute_url())
+    assert "unsafe-hashes" in page["Content-Security-Policy"]
+    again = browser.get(article.get_absolute_url(), HTTP_IF_NONE_MATCH=page["ETag"])
+    assert again.status_code == 304
+    assert again["Content-Security-Policy"] == page["Content-Security-Policy"]

@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
 from .related import RelatedArticle
 from .revisions import ArticleRevision
@@ -9,7 +10,9 @@ from .workflow import ArticleEvent
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
     "ArticleEvent",
+    "ArticleLock",
     "ArticleRevision",
     "Category",
     "FeaturedArticle",

@@ -2,14 +2,16 @@
 
 A save, a deletion or a many-to-many change of any model bumps the generation (store.py), except for the models that
 hold no content a reader sees (`IGNORED`, plus an optional list PAGE_CACHE_IGNORED_MODELS in settings.py):
-counters, visitors, sessions, logs. Bulk writes (`QuerySet.update`, `bulk_create`) send no signal; the staff's own
-writes through the admin are still caught, because a successful POST by a logged-in person bumps the generation too
-(middleware.py). Code that changes content with bulk writes outside a staff request must call
-`store.bump_generation()` itself.
+counters, visitors, sessions, logs. Bulk writes (`QuerySet.update`, `bulk_create`, raw SQL) send no signal: during
+a request that is not a read (a POST: the admin's bulk actions), `ContentWriteWatcher` sees each UPDATE, INSERT or
+DELETE on a content table and the generation is bumped after it (middleware.py). Code that changes content with
+bulk writes outside a request (a command) must call `store.bump_generation()` itself.
 
 The bump is made at once and again when the transaction commits: a page rendered between the two from the data of
 before the commit is thereby not kept.
 """
+
+import re
 
 from django.apps import apps
 from django.conf import settings
@@ -36,8 +38,14 @@ IGNORED = frozenset(
         # Votes show only on the poll's own page, which is never cached: a vote must not empty the cache.
         "polls.pollvote",
         "news.articlerevision",  # the admin's history; the article's own save bumps
+        "news.articlelock",  # who is editing an article, renewed while they edit
+        "news.articleautosave",  # the text being typed, every 30 s
     }
 )
+
+
+_content_tables: set[str] = set()
+_WRITE = re.compile(r'\s*(?:UPDATE|INSERT\s+(?:OR\s+\w+\s+)?INTO|DELETE\s+FROM|REPLACE\s+INTO)\s+"?(\w+)"?', re.I)
 
 
 def is_ignored(model) -> bool:
@@ -78,8 +86,26 @@ def connect() -> None:
     for model in apps.get_models(include_auto_created=True):
         if is_ignored(model):
             continue
+        _content_tables.add(model._meta.db_table.lower())
         uid = f"pagecache-{model._meta.label_lower}"
         post_save.connect(_saved_or_deleted, sender=model, dispatch_uid=f"{uid}-save")
         post_delete.connect(_saved_or_deleted, sender=model, dispatch_uid=f"{uid}-delete")
         # m2m_changed comes with the link table as sender (automatic or a model of its own, such as taggit's).
         m2m_changed.connect(_links_changed, sender=model, dispatch_uid=f"{uid}-m2m")
+
+
+def writes_content(sql: str) -> bool:
+    match = _WRITE.match(sql)
+    return match is not None and match.group(1).lower() in _content_tables
+
+
+class ContentWriteWatcher:
+    """A database execute wrapper noting whether a statement wrote to a table whose rows pages show."""
+
+    def __init__(self):
+        self.changed = False
+
+    def __call__(self, execute, sql, params, many, context):
+        if not self.changed and writes_content(sql):
+            self.changed = True
+        return execute(sql, params, many, context)

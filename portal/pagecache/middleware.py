@@ -4,15 +4,17 @@ Their places in settings.MIDDLEWARE, and why, are in README ("Page cache").
 """
 
 import hashlib
+from contextlib import ExitStack
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.db import connections
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, get_conditional_response, patch_cache_control
 
 from portal.security import HeadResponse
 
-from . import personal, store
+from . import invalidation, personal, store
 
 READ_METHODS = ("GET", "HEAD")
 # Response attributes that middlewares outside the cache read (the counted article, django-csp's per-page rules).
@@ -96,11 +98,10 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in READ_METHODS:
+            return self._write(request)
         if store.lifetime() == 0 or not is_anonymous_read(request):
-            response = self.get_response(request)
-            if request.method not in READ_METHODS and response.status_code < 400 and _logged_in(request):
-                store.bump_generation()  # an admin action may have changed content with a bulk update
-            return response
+            return self.get_response(request)
         entry, generation = store.lookup(request)
         if entry is not None:
             response = from_entry(entry, request)
@@ -113,6 +114,17 @@ class PageCacheMiddleware:
                 response._pagecache_pending = (make_entry(response), generation)
                 response["X-Page-Cache"] = "miss"
         personal.keep_known_csrf_cookie(request)
+        return response
+
+    def _write(self, request):
+        """A POST: bulk writes to content tables (the admin's bulk actions) send no signal, so watch the SQL."""
+        watcher = invalidation.ContentWriteWatcher()
+        with ExitStack() as stack:
+            for connection in connections.all():
+                stack.enter_context(connection.execute_wrapper(watcher))
+            response = self.get_response(request)
+        if watcher.changed:
+            store.bump_generation()
         return response
 
 

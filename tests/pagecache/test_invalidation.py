@@ -74,7 +74,7 @@ def test_a_comment_approved_in_the_admin_shows_at_once(article, editor, client):
     client.force_login(editor)  # a login saves the user (last_login): before the page is cached
     browser = reader()
     assert "Ý kiến đóng góp rất hay" not in cached(browser, article.get_absolute_url())
-    # The admin's action approves with a bulk update (no post_save): a successful staff POST bumps the generation.
+    # The admin's action approves with a bulk update (no post_save): the POST's UPDATE is seen, the generation bumped.
     response = client.post(
         reverse("admin:comments_comment_changelist"), {"action": "approve", "_selected_action": [comment.pk]}
     )
@@ -109,7 +109,7 @@ def test_a_bulk_switch_in_the_admin_shows_at_once(article, administrator, client
     client.force_login(administrator)  # a login saves the user (last_login): before the page is cached
     browser = reader()
     assert link.name in cached(browser, "/")
-    # The admin's switch is a bulk update (no post_save): the successful staff POST bumps the generation.
+    # The admin's switch is a bulk update (no post_save): the POST's UPDATE is seen, the generation bumped.
     response = client.post(
         reverse("admin:site_parts_weblink_changelist"), {"action": "switch_off", "_selected_action": [link.pk]}
     )
@@ -194,3 +194,30 @@ def test_ignored_models_are_still_deleted_in_bulk(article, django_assert_num_que
 
     with django_assert_num_queries(1):
         ArticleViewMark.objects.filter(article=article).delete()
+
+
+def test_a_poll_vote_leaves_the_cached_pages_alone(article):
+    """Votes show only on the poll's own page (never cached): a vote on a busy poll must not empty the cache."""
+    poll = Poll.objects.create(question="Bạn đọc tin lúc nào?", opens_at=timezone.now() - datetime.timedelta(days=1))
+    choice = PollChoice.objects.create(poll=poll, text="Buổi sáng", position=0)
+    browser = reader()
+    assert poll.question in cached(browser, "/")
+    assert reader().post(reverse("polls:vote", kwargs={"pk": poll.pk}), {"choice": choice.pk}).status_code == 302
+    assert cache_state(browser.get("/")) == "hit"
+
+
+@pytest.mark.parametrize(
+    ("sql", "writes"),
+    [
+        ('UPDATE "news_comment" SET "status" = %s WHERE "id" IN (1)', True),
+        ('INSERT INTO "news_article" ("title") VALUES (%s)', True),
+        ('DELETE FROM "portal_weblink" WHERE "id" = 3', True),
+        ('INSERT INTO "news_articleviewmark" ("visitor") VALUES (%s) ON CONFLICT DO NOTHING', False),
+        ('UPDATE "django_session" SET "session_data" = %s', False),
+        ('SELECT "news_article"."id" FROM "news_article"', False),
+    ],
+)
+def test_bulk_writes_to_content_tables_are_recognised(sql, writes):
+    from portal.pagecache.invalidation import writes_content
+
+    assert writes_content(sql) is writes

@@ -17,6 +17,7 @@ from .editing import check_save, opened_stamp
 from .editing_admin import ArticleEditingAdminMixin
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
+from .pending_admin import ArticlePendingAdminMixin
 from .revisions_admin import ArticleRevisionAdminMixin
 from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
 
@@ -168,6 +169,7 @@ FORM_ONLY_FIELDS = {"new_tags", "link_suggested", "opened_stamp", "review_note"}
 class ArticleAdmin(
     SafeSaveAdminMixin,
     ArticleEditingAdminMixin,
+    ArticlePendingAdminMixin,
     ArticleRevisionAdminMixin,
     ArticleWorkflowAdminMixin,
     admin.ModelAdmin,
@@ -258,10 +260,14 @@ class ArticleAdmin(
     def save_related(self, request, form, formsets, change):
         """The form's links and the pinned related news, then the suggested links, then the pressed button's
         transition, and last the revision: it holds all this person changed, and nothing is left for the next."""
+        if getattr(form, "pending_edit", False):
+            return  # a writer's change to a live article waits for review (news.pending_admin)
+        was_live = change and form.instance.status == Article.Status.PUBLISHED
         super().save_related(request, form, formsets, change)
         self.link_suggested(request, form)
         self.apply_pressed_action(request, form)
-        services.record_revision(article=form.instance, by=request.user)
+        comment = _("Sửa trực tiếp bài đang đăng") if was_live else ""
+        services.record_revision(article=form.instance, by=request.user, comment=comment)
 
     def link_suggested(self, request, form) -> None:
         """Link the documents and campaigns the text names, if the editor ticked "Liên kết theo gợi ý khi lưu"."""

@@ -4,6 +4,7 @@ from .articles import Article
 from .categories import Category, Tag, TaggedArticle
 from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
+from .pending import PendingEdit
 from .related import RelatedArticle
 from .revisions import ArticleRevision
 from .workflow import ArticleEvent
@@ -16,6 +17,7 @@ __all__ = [
     "ArticleRevision",
     "Category",
     "FeaturedArticle",
+    "PendingEdit",
     "RelatedArticle",
     "Tag",
     "TaggedArticle",

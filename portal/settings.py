@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "portal.polls",
     "campaigns",
     "news",
+    "news.library",
     "news.comments",
     "news.viewcounts",
     "news.legacy",
@@ -75,6 +76,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
+    "portal.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -85,6 +87,9 @@ MIDDLEWARE = [
     # A view that cannot reach the database answers a short 503 page (portal/outage.py), not a 500.
     "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli/gzip (static files: WhiteNoise), then Cache-Control, ETag and 304 (why here: README, "Page cache").
+    "portal.pagecache.compression.CompressionMiddleware",
+    "portal.pagecache.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -92,13 +97,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
+    # After authentication (staff are not counted) and outside the page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
     "news.viewcounts.middleware.ArticleViewMiddleware",
-    # Staff accounts: who acts (for the audit log), idle staff sessions, and django-axes' lockout page (last).
+    # Staff accounts: who acts (for the audit log), idle staff sessions, django-axes' lockout page.
     "portal.accounts.middleware.AuditContextMiddleware",
     "portal.accounts.middleware.StaffIdleSessionMiddleware",
     "axes.middleware.AxesMiddleware",
+    "portal.pagecache.middleware.PageCacheMiddleware",  # last: all of the above runs for cached pages too
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -298,12 +304,15 @@ LOGGING = {
     },
 }
 
+# An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
+ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
+
 # The rich-text editor (CKEditor 5). Uploads go through news.storage.EditorImageStorage.
 CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-from .editor_toolbar import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (a constant, kept out of this file)
+from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar, headings, pictures)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -357,3 +366,7 @@ POLL_VOTES_PER_ADDRESS = int(os.environ.get("POLL_VOTES_PER_ADDRESS", "10"))
 POLL_VOTE_WINDOW = int(os.environ.get("POLL_VOTE_WINDOW", "1800"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
+# Page cache (portal/pagecache/): longest life of a page (0: off); Cache-Control of public pages without personal parts.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))

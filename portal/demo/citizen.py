@@ -65,7 +65,7 @@ def seed_proposals(seeding: Seeding, entries: list[dict]) -> None:
 def seed(seeding: Seeding) -> str:
     data = load("citizen")
     seed_profile(seeding, data["site_profile"])
-    PrivacyPolicy.current()  # version 1 of the default text, if no version was published yet
+    PrivacyPolicy.ensure_published()  # version 1 of the default text, if no version was published yet
     seed_questions(seeding, data)
     seed_proposals(seeding, data["award_proposals"])
     return "Dữ liệu mẫu: thông tin cơ quan, chính sách dữ liệu cá nhân, câu hỏi mẫu, lấy ý kiến khen thưởng."

@@ -74,7 +74,7 @@ class ConsentFormMixin(forms.Form):
 
 def record_consents(*, subject: models.Model, email: str, purposes: list[ConsentPurpose]) -> list[Consent]:
     """Store the ticked ``purposes`` for the saved ``subject``; call inside the transaction that saved it."""
-    policy = PrivacyPolicy.current()
+    policy = PrivacyPolicy.ensure_published()
     content_type = ContentType.objects.get_for_model(subject)
     now = timezone.now()
     return Consent.objects.bulk_create(

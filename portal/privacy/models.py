@@ -70,15 +70,23 @@ class PrivacyPolicy(models.Model):
 
     @classmethod
     def current(cls) -> "PrivacyPolicy":
-        """The latest published version, cached until a policy is saved; version 1 of the default text if none."""
+        """The latest published version, cached until a policy is saved.
+
+        Before any is published: version 1 of the default text, unsaved (a page never writes; the first consent
+        stored publishes it, see ``ensure_published``).
+        """
         policy = cache.get(cls.CACHE_KEY)
         if policy is None:
-            policy = cls.objects.published().first() or cls._publish_default()
+            policy = cls.objects.published().first() or cls(body=DEFAULT_POLICY_BODY, version=1)
             cache.set(cls.CACHE_KEY, policy, 60 * 60)
         return policy
 
     @classmethod
-    def _publish_default(cls) -> "PrivacyPolicy":
+    def ensure_published(cls) -> "PrivacyPolicy":
+        """The current version, saved: the default one is published now if none was (consents must point to a row)."""
+        policy = cls.current()
+        if policy.pk:
+            return policy
         from .services import publish_policy
 
         try:

@@ -9,5 +9,5 @@ from .models import PrivacyPolicy
 @require_safe
 def policy(request):
     current = PrivacyPolicy.current()
-    earlier = PrivacyPolicy.objects.published().exclude(pk=current.pk).only("version", "published_at")
+    earlier = PrivacyPolicy.objects.published().exclude(version=current.version).only("version", "published_at")
     return render(request, "privacy/policy.html", {"policy": current, "earlier": earlier})

@@ -78,7 +78,7 @@ class ConsentTests:
     def test_a_new_published_version_is_the_one_consents_refer_to_from_then_on(self, client):
         from portal.privacy.services import publish_policy
 
-        first = PrivacyPolicy.current()
+        first = PrivacyPolicy.ensure_published()
         second = publish_policy(policy=PrivacyPolicy.objects.create(body="Nội dung mới.\n\n## Mục\n- một ý"))
         assert second.version == first.version + 1
         assert contact(client, consent_contact="on").status_code == 302
@@ -100,3 +100,10 @@ def test_the_policy_page_is_bounded_in_queries(client, django_assert_max_num_que
     client.get(reverse("privacy:policy"))
     with django_assert_max_num_queries(4):
         assert client.get(reverse("privacy:policy")).status_code == 200
+
+
+def test_showing_a_form_writes_nothing_the_first_consent_publishes_version_1(client):
+    assert "phiên bản 1" in client.get(reverse("contact:contact")).content.decode()
+    assert not PrivacyPolicy.objects.exists()  # a page never writes (it would empty the page cache)
+    assert contact(client, consent_contact="on").status_code == 302
+    assert list(PrivacyPolicy.objects.values_list("version", flat=True)) == [1]

@@ -14,6 +14,7 @@ from portal.uploads.pictures import PictureFormField
 from . import services
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
+from .notes_admin import ArticleNotesAdminMixin
 from .revisions_admin import ArticleRevisionAdminMixin
 from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
 
@@ -51,6 +52,9 @@ class TagAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
         return obj.n_articles
 
 
+REASON_REQUIRED = {"return": _("Hãy ghi lý do trả lại bài."), "withdraw": _("Hãy ghi lý do gỡ bài.")}
+
+
 class ArticleAdminForm(forms.ModelForm):
     """Tags are picked by searching existing ones; new tags are typed in a field of their own."""
 
@@ -76,11 +80,11 @@ class ArticleAdminForm(forms.ModelForm):
     )
     cover = PictureFormField(label=_("Ảnh đại diện"), required=False)
     review_note = forms.CharField(
-        label=_("Lý do trả lại"),
+        label=_("Lý do trả lại hoặc gỡ bài"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 48rem"}),
-        help_text=_("Bắt buộc khi trả lại bài: phóng viên sẽ thấy lý do này."),
+        help_text=_("Bắt buộc khi trả lại hoặc gỡ bài: phóng viên sẽ thấy lý do này, nhật ký duyệt bài lưu lại."),
     )
     workflow_user = None  # set by the admin's get_form: the person pressing the button
 
@@ -108,8 +112,8 @@ class ArticleAdminForm(forms.ModelForm):
                 raise forms.ValidationError(
                     _("Bạn không thể thực hiện thao tác này với bài viết ở trạng thái hiện tại.")
                 )
-            if action == "return" and not cleaned.get("review_note", "").strip():
-                self.add_error("review_note", _("Hãy ghi lý do trả lại bài."))
+            if action in REASON_REQUIRED and not cleaned.get("review_note", "").strip():
+                self.add_error("review_note", REASON_REQUIRED[action])
         return cleaned
 
     def clean_published_at(self):
@@ -134,7 +138,13 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    SafeSaveAdminMixin,
+    ArticleRevisionAdminMixin,
+    ArticleNotesAdminMixin,
+    ArticleWorkflowAdminMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
     inlines = [RelatedArticleInline]
     list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]

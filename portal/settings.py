@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "csp",
+    "django_tasks",  # background tasks: the notification e-mails (portal/notifications/tasks.py)
+    "django_tasks_db",
     "portal",
     "portal.uploads",
     "portal.visitors",
@@ -68,6 +70,9 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
+    "portal.notifications",
+    "news.dashboard",
+    "news.editorial_calendar",
 ]
 
 MIDDLEWARE = [
@@ -293,55 +298,7 @@ CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "vi",
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "underline",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "imageUpload",
-                "insertTable",
-                "mediaEmbed",
-                "|",
-                "alignment",
-                "removeFormat",
-                "|",
-                "undo",
-                "redo",
-            ],
-            "shouldNotGroupWhenFull": False,
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Tiêu đề 2", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Tiêu đề 3", "class": "ck-heading_heading3"},
-            ]
-        },
-        "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:inline",
-                "imageStyle:block",
-                "imageStyle:side",
-            ],
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "mediaEmbed": {"previewsInData": False},
-    },
-}
+from .editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar: a leaf module of its own)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -389,3 +346,21 @@ POLL_VOTES_PER_ADDRESS = int(os.environ.get("POLL_VOTES_PER_ADDRESS", "10"))
 POLL_VOTE_WINDOW = int(os.environ.get("POLL_VOTE_WINDOW", "1800"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
+
+# E-mail (notifications, portal/notifications/): sent only where EMAIL_HOST is set, by the background worker
+# (`manage.py db_worker`), never in the request; a slow or refusing server only delays the mail, retried.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "15"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
+NOTIFICATION_EMAILS = env_bool("NOTIFICATION_EMAILS", bool(EMAIL_HOST))
+# A failed send is retried after NOTIFICATION_EMAIL_RETRY_SECONDS, 4 times longer each time, up to
+# NOTIFICATION_EMAIL_ATTEMPTS attempts in all; each failure is logged (logger portal.notifications).
+NOTIFICATION_EMAIL_ATTEMPTS = int(os.environ.get("NOTIFICATION_EMAIL_ATTEMPTS", "5"))
+NOTIFICATION_EMAIL_RETRY_SECONDS = int(os.environ.get("NOTIFICATION_EMAIL_RETRY_SECONDS", "60"))
+# Background tasks (django-tasks, the backport of Django 6's): rows in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .notes import ArticleNote
 from .related import RelatedArticle
 from .revisions import ArticleRevision
 from .workflow import ArticleEvent
@@ -9,6 +10,7 @@ from .workflow import ArticleEvent
 __all__ = [
     "Article",
     "ArticleEvent",
+    "ArticleNote",
     "ArticleRevision",
     "Category",
     "RelatedArticle",

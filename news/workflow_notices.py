@@ -1,0 +1,70 @@
+"""Who in the newsroom is told of what: the writer and the editors tell each other through the notifications app.
+
+Called by ``news.services`` inside its transaction, so a rolled-back action tells nobody.
+"""
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.notifications.models import Kind
+from portal.notifications.services import notify, users_with_permission
+
+from .models import Article, ArticleEvent, ArticleNote
+
+Action = ArticleEvent.Action
+REVIEWERS = "news.review_article"
+
+
+def admin_url(article: Article) -> str:
+    return reverse("admin:news_article_change", args=[article.pk])
+
+
+def writer_of(article: Article) -> list:
+    return [article.created_by] if article.created_by_id else []
+
+
+def scheduled_label(article: Article) -> str:
+    """ "Hẹn giờ đăng 09:00 17/12/2026": when a scheduled article goes live, in local time."""
+    return _("Hẹn giờ đăng %(when)s") % {"when": timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")}
+
+
+def is_scheduled(article: Article) -> bool:
+    return article.published_at is not None and article.published_at > timezone.now()
+
+
+def notify_transition(*, article: Article, action: str, by, note: str = "") -> None:
+    """Submitting tells the editors; returning, publishing, scheduling, withdrawing and rescheduling tell the
+    writer (with the reason where there is one)."""
+    title = article.title
+    if action == Action.SUBMIT:
+        recipients, kind, text = users_with_permission(REVIEWERS), Kind.SUBMITTED, _("Bài chờ duyệt: %s")
+    elif action == Action.RETURN:
+        recipients, kind, text = writer_of(article), Kind.RETURNED, _("Bài bị trả lại: %s")
+    elif action == Action.WITHDRAW:
+        recipients, kind, text = writer_of(article), Kind.WITHDRAWN, _("Bài bị gỡ khỏi trang: %s")
+    elif is_scheduled(article):
+        recipients, kind = writer_of(article), Kind.SCHEDULED
+        text = _("Bài được %(when)s: %%s") % {"when": scheduled_label(article).lower()}
+    else:
+        recipients, kind, text = writer_of(article), Kind.PUBLISHED, _("Bài đã được đăng: %s")
+    notify(recipients=recipients, kind=kind, title=text % title, body=note, url=admin_url(article), actor=by)
+
+
+def notify_note(*, note: ArticleNote, by) -> None:
+    """A writer's note tells the editors; an editor's tells the writer; a reply also tells whom it answers."""
+    article = note.article
+    if article.created_by_id == by.pk:
+        recipients = list(users_with_permission(REVIEWERS))
+    else:
+        recipients = writer_of(article)
+    if note.parent_id and note.parent.author_id:
+        recipients.append(note.parent.author)
+    notify(
+        recipients=recipients,
+        kind=Kind.NOTE,
+        title=_("Ghi chú mới về bài: %s") % article.title,
+        body=note.text,
+        url=admin_url(article) + "#editorial-notes",
+        actor=by,
+    )

@@ -208,11 +208,11 @@ class ArticleAdmin(
         """The form's links and the pinned related news, then the suggested links, then the pressed button's
         transition, and last the revision: it holds all this person changed, and nothing is left for the next."""
         super().save_related(request, form, formsets, change)
-        self.link_suggested(request, form)
+        self.link_suggested_on_save(request, form)
         self.apply_pressed_action(request, form)
         services.record_revision(article=form.instance, by=request.user)
 
-    def link_suggested(self, request, form) -> None:
+    def link_suggested_on_save(self, request, form) -> None:
         """Link the documents and campaigns the text names, if the editor ticked "Liên kết theo gợi ý khi lưu"."""
         suggestions = suggest_links(form.instance)
         if suggestions and form.cleaned_data.get("link_suggested"):

@@ -138,7 +138,11 @@ def reschedule_article(*, article: Article, by, when) -> Article:
             "after": timezone.localtime(when).strftime("%H:%M %d/%m/%Y"),
         }
         ArticleEvent.objects.create(
-            article=current, action=Action.RESCHEDULE, from_status=current.status, to_status=current.status, by=by,
+            article=current,
+            action=Action.RESCHEDULE,
+            from_status=current.status,
+            to_status=current.status,
+            by=by,
             note=note,
         )
         transaction.on_commit(bump_generation)  # the next scheduled time, cached beside related news, moved

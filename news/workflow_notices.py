@@ -54,10 +54,7 @@ def notify_transition(*, article: Article, action: str, by, note: str = "") -> N
 def notify_note(*, note: ArticleNote, by) -> None:
     """A writer's note tells the editors; an editor's tells the writer; a reply also tells whom it answers."""
     article = note.article
-    if article.created_by_id == by.pk:
-        recipients = list(users_with_permission(REVIEWERS))
-    else:
-        recipients = writer_of(article)
+    recipients = list(users_with_permission(REVIEWERS)) if article.created_by_id == by.pk else writer_of(article)
     if note.parent_id and note.parent.author_id:
         recipients.append(note.parent.author)
     notify(

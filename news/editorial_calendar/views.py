@@ -20,7 +20,6 @@ from news.models import Article, Category
 from .schedule import WEEKDAYS, may_move, month_weeks, week_days
 
 
-
 def _require_viewer(request) -> None:
     if not request.user.has_perm("news.view_article"):
         raise PermissionDenied

@@ -37,7 +37,7 @@ class CalendarDataTests:
         assert entries(days)[datetime.date(2026, 11, 3)] == ["Khuya"]
         assert entries(days)[datetime.date(2026, 11, 4)] == ["Sáng sớm"]  # drafts are not on the calendar
         assert days[0].date == datetime.date(2026, 10, 26) and days[0].weekday_name == "Thứ hai"
-        assert not [d for d in days if d.date == datetime.date(2026, 10, 31)][0].in_period
+        assert not next(d for d in days if d.date == datetime.date(2026, 10, 31)).in_period
         assert "Tháng trước" in entries(days)[datetime.date(2026, 10, 31)]  # shown greyed in the first week
 
     def test_scheduled_articles_are_marked(self, editor):

@@ -1,6 +1,5 @@
 from django import template
 from django.utils import timezone
-from django.utils.timesince import timesince
 
 from ..panels import build_dashboard
 
@@ -15,5 +14,11 @@ def newsroom_dashboard(context):
 
 @register.filter
 def waiting_for(moment) -> str:
-    """ "2 ngày, 3 giờ": how long something has waited, in Vietnamese (the admin's language)."""
-    return timesince(moment, timezone.now()) if moment else ""
+    """ "2 ngày 3 giờ", "5 giờ", "12 phút": how long something has waited (Django's timesince is English here)."""
+    if not moment:
+        return ""
+    minutes = max(0, int((timezone.now() - moment).total_seconds() // 60))
+    days, hours = minutes // 1440, minutes % 1440 // 60
+    if days:
+        return f"{days} ngày {hours} giờ" if hours else f"{days} ngày"
+    return f"{hours} giờ" if hours else f"{minutes} phút"

@@ -49,7 +49,7 @@ def test_an_editor_sees_the_queue_with_its_age_the_week_ahead_and_the_comments(c
     Comment.objects.create(article=soon, name="Trần Thị Bình", email="b@example.vn", text="Hay")
     html = home(client, editor)
     queue = panel(html, "review")
-    assert waiting.title in queue and "chờ" in queue
+    assert waiting.title in queue and "chờ 0 phút" in queue
     scheduled = panel(html, "scheduled")
     assert "Bài hẹn giờ ngày mai" in scheduled and "Bài hẹn giờ tuần sau nữa" not in scheduled
     assert "Trần Thị Bình" in panel(html, "comments")

@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .featured import FeaturedArticle
 from .notes import ArticleNote
 from .related import RelatedArticle
 from .revisions import ArticleRevision
@@ -13,6 +14,7 @@ __all__ = [
     "ArticleNote",
     "ArticleRevision",
     "Category",
+    "FeaturedArticle",
     "RelatedArticle",
     "Tag",
     "TaggedArticle",

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0011_comments_move_out'),
+        ('news', '0012_article_featured_order'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

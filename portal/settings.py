@@ -300,12 +300,15 @@ LOGGING = {
     },
 }
 
+# An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
+ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
+
 # The rich-text editor (CKEditor 5). Uploads go through news.storage.EditorImageStorage.
 CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-from .editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar: a leaf module of its own)
+from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar, headings, pictures)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

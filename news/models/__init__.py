@@ -2,19 +2,24 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
 from .notes import ArticleNote
+from .pending import PendingEdit
 from .related import RelatedArticle
 from .revisions import ArticleRevision
 from .workflow import ArticleEvent
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
     "ArticleEvent",
+    "ArticleLock",
     "ArticleNote",
     "ArticleRevision",
     "Category",
     "FeaturedArticle",
+    "PendingEdit",
     "RelatedArticle",
     "Tag",
     "TaggedArticle",

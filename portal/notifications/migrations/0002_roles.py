@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
         # After every app's models, so that "*" covers them all.
         ("accounts", "0002_roles"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
-        ("news", "0013_editorial_notes_reschedule_action"),
+        ("news", "0015_editorial_notes_reschedule_action"),
         ("portal", "0011_roles_for_featured_articles"),
     ]
 

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0012_article_featured_order'),
+        ('news', '0014_pending_edits'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -12,8 +12,8 @@ class Migration(migrations.Migration):
         # After every app's models, so that "*" covers them all.
         ("accounts", "0002_roles"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
-        ("news", "0015_editorial_notes_reschedule_action"),
-        ("portal", "0011_roles_for_featured_articles"),
+        ("news", "0016_editorial_notes_reschedule_action"),
+        ("portal", "0012_roles_for_picture_library"),
     ]
 
     operations = [migrations.RunPython(sync_roles, migrations.RunPython.noop)]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0014_pending_edits'),
+        ('news', '0015_article_library_images'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -65,3 +65,27 @@ def notify_note(*, note: ArticleNote, by) -> None:
         url=admin_url(article) + "#editorial-notes",
         actor=by,
     )
+
+
+def notify_pending_edit(*, pending, by) -> None:
+    """A writer's change to their live article waits: the editors are told (news.pending)."""
+    notify(
+        recipients=users_with_permission(REVIEWERS),
+        kind=Kind.EDIT_PENDING,
+        title=_("Bản sửa bài đang đăng chờ duyệt: %s") % pending.article.title,
+        url=admin_url(pending.article),
+        actor=by,
+    )
+
+
+def notify_edit_decision(*, pending, by, approved: bool, reason: str = "") -> None:
+    """The editor approved or refused the change: its writer is told (with the reason of a refusal)."""
+    title = _("Bản sửa đã được duyệt: %s") if approved else _("Bản sửa không được duyệt: %s")
+    notify(
+        recipients=[pending.by] if pending.by_id else [],
+        kind=Kind.EDIT_DECIDED,
+        title=title % pending.article.title,
+        body=reason,
+        url=admin_url(pending.article),
+        actor=by,
+    )

@@ -18,6 +18,8 @@ class Kind(models.TextChoices):
     SCHEDULED = "scheduled", _("Bài được hẹn giờ đăng")
     WITHDRAWN = "withdrawn", _("Bài bị gỡ")
     NOTE = "note", _("Ghi chú biên tập")
+    EDIT_PENDING = "edit_pending", _("Bản sửa bài đang đăng chờ duyệt")
+    EDIT_DECIDED = "edit_decided", _("Bản sửa bài đang đăng được duyệt hay không")
     COMMENT = "comment", _("Bình luận chờ duyệt")
 
 

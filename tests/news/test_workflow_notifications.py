@@ -112,3 +112,23 @@ def test_a_new_comment_tells_the_moderators(writer, django_capture_on_commit_cal
     assert row.url == reverse("admin:comments_comment_change", args=[comment.pk])
     assert "Nguyễn Văn An" in row.body
     assert mailed() == ["bientap", "quantri"]
+
+
+def test_a_change_to_a_live_article_tells_the_editors_and_the_decision_tells_the_writer(
+    writer, editor, django_capture_on_commit_callbacks
+):
+    from news.pending import approve_edit, propose_edit, reject_edit
+
+    article = make_article(created_by=writer, body="<p>Bản đang đăng.</p>")
+    with django_capture_on_commit_callbacks(execute=True):
+        pending = propose_edit(article=article, by=writer, data={"title": article.title, "body": "<p>Bản sửa.</p>"})
+    assert told(Kind.EDIT_PENDING) == ["bientap", "quantri"]
+    with django_capture_on_commit_callbacks(execute=True):
+        reject_edit(pending=pending, by=editor, reason="Chưa có nguồn số liệu")
+    refused = Notification.objects.get(kind=Kind.EDIT_DECIDED)
+    assert (refused.recipient, refused.body) == (writer, "Chưa có nguồn số liệu")
+    again = propose_edit(article=article, by=writer, data={"title": article.title, "body": "<p>Bản sửa 2.</p>"})
+    with django_capture_on_commit_callbacks(execute=True):
+        approve_edit(pending=again, by=editor)
+    assert Notification.objects.filter(kind=Kind.EDIT_DECIDED, title__startswith="Bản sửa đã được duyệt").exists()
+    assert "phongvien" in mailed() and "bientap" in mailed()

@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "csp",
+    "django_otp",  # staff's second factor (portal.accounts.twofactor): authenticator apps and backup codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "portal.uploads",
     "portal.visitors",
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # marks a session verified; the next one sends staff to the 2FA pages
+    "portal.accounts.twofactor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
@@ -226,6 +231,10 @@ AXES_ENABLE_ADMIN = False  # portal.accounts.admin shows the counts in Vietnames
 AXES_DISABLE_ACCESS_LOG = True  # every attempt is in the audit log (portal.accounts.models.AuditEvent)
 # A staff session ends after this many seconds without a request (portal.accounts.middleware).
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3600"))
+
+# Staff's second factor (portal.accounts.twofactor): off with DEBUG so `make run`'s demo logins need no phone.
+STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 
 # Security headers; HTTPS-only settings switch on with SECURE_SSL (behind a TLS-terminating proxy).
 SECURE_CONTENT_TYPE_NOSNIFF = True

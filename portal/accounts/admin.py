@@ -3,13 +3,30 @@
 Only administrators hold these permissions (the roles' "*"): editors and writers see neither.
 """
 
+from contextlib import suppress
+
 from axes.models import AccessAttempt
 from django.contrib import admin, messages
+from django.contrib.admin.exceptions import NotRegistered
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from . import twofactor
 from .models import AuditEvent
 from .signals import record
+
+User = get_user_model()
+
+# django-otp's own device admins show a person's secret (and its QR code) to anyone allowed to open them, in
+# English: the second factor is reset from the account list instead, and never read back.
+for _model in (TOTPDevice, StaticDevice):
+    with suppress(NotRegistered):
+        admin.site.unregister(_model)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -64,3 +81,38 @@ class LockoutAdmin(ReadOnlyAdmin):
 
     def has_unlock_permission(self, request):
         return request.user.has_perm("axes.delete_accessattempt")
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's account admin, with whether each person has enrolled a second factor and a reset action."""
+
+    list_display = [*UserAdmin.list_display, "two_factor"]
+    actions = ["reset_two_factor"]
+
+    def get_queryset(self, request):
+        enrolled = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
+        return super().get_queryset(request).annotate(two_factor_enrolled=Exists(enrolled))
+
+    @admin.display(description=_("Xác thực hai bước"), boolean=True, ordering="two_factor_enrolled")
+    def two_factor(self, obj) -> bool:
+        return obj.two_factor_enrolled
+
+    @admin.action(description=_("Đặt lại xác thực hai bước (đăng ký lại ở lần đăng nhập sau)"), permissions=["change"])
+    def reset_two_factor(self, request, queryset):
+        for user in queryset:
+            twofactor.reset(user=user, request=request)
+        count = len(queryset)
+        self.message_user(
+            request,
+            ngettext(
+                "Đã đặt lại xác thực hai bước cho %(n)s tài khoản.",
+                "Đã đặt lại xác thực hai bước cho %(n)s tài khoản.",
+                count,
+            )
+            % {"n": count},
+            messages.SUCCESS,
+        )

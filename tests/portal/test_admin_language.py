@@ -6,8 +6,10 @@ files, so a new Django brings its new words along), as they would read if left u
 
 import ast
 import re
+from contextlib import suppress
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import django
 import pytest
@@ -86,31 +88,21 @@ def english_on(html: str) -> set[str]:
 
 def _pages(user) -> list[str]:
     """The admin's index, each model's list, add form, a change form and its history, and the portal's pages."""
-    pages = [reverse("admin:index"), reverse("admin:password_change")]
-    for name in ("reports:statistics", "reports:leadership"):
-        pages.append(reverse(name))
+    pages = [reverse(name) for name in ("admin:index", "admin:password_change", "reports:statistics")]
+    pages.append(reverse("reports:leadership"))
+    request = SimpleNamespace(user=user)
     for model, model_admin in admin.site._registry.items():
-        opts = model._meta
-        info = (opts.app_label, opts.model_name)
-
-        class _Request:
-            pass
-
-        request = _Request()
-        request.user = user
         if not model_admin.has_view_or_change_permission(request):
             continue
-        pages.append(reverse("admin:%s_%s_changelist" % info))
+        prefix = f"admin:{model._meta.app_label}_{model._meta.model_name}"
+        pages.append(reverse(f"{prefix}_changelist"))
         if model_admin.has_add_permission(request):
-            pages.append(reverse("admin:%s_%s_add" % info))
+            pages.append(reverse(f"{prefix}_add"))
         obj = model._default_manager.order_by("pk").first()
         if obj is not None:
-            pages.append(reverse("admin:%s_%s_change" % info, args=[obj.pk]))
-            pages.append(reverse("admin:%s_%s_history" % info, args=[obj.pk]))
-            try:
-                pages.append(reverse("admin:%s_%s_revisions" % info, args=[obj.pk]))
-            except NoReverseMatch:
-                pass
+            pages += [reverse(f"{prefix}_{view}", args=[obj.pk]) for view in ("change", "history")]
+            with suppress(NoReverseMatch):
+                pages.append(reverse(f"{prefix}_revisions", args=[obj.pk]))
     return pages
 
 

@@ -137,7 +137,15 @@ class RelatedArticleInline(admin.TabularInline):
 class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflowAdminMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     inlines = [RelatedArticleInline]
-    list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]
+    list_display = [
+        "title",
+        "category",
+        "status_shown",
+        "published_at",
+        "is_featured",
+        "formatted_views",
+        "public_link",
+    ]
     list_filter = ["status", "is_featured", "category", "campaigns", "themes", "published_at"]
     list_select_related = ["category"]
     search_fields = ["title", "lead"]
@@ -161,6 +169,10 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
         (_("Bình luận"), {"fields": ["allow_comments"]}),
         (_("Thông tin"), {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("Trạng thái"), ordering="status")
+    def status_shown(self, obj):
+        return obj.status_label()
 
     @admin.display(description=_("Lượt xem"), ordering="view_count")
     def formatted_views(self, obj):

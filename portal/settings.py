@@ -186,6 +186,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.django_formats"]  # dates as "17/12/2026 09:00", in lists and the date pickers
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -231,7 +232,6 @@ AXES_ENABLE_ADMIN = False  # portal.accounts.admin shows the counts in Vietnames
 AXES_DISABLE_ACCESS_LOG = True  # every attempt is in the audit log (portal.accounts.models.AuditEvent)
 # A staff session ends after this many seconds without a request (portal.accounts.middleware).
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3600"))
-
 # Staff's second factor (portal.accounts.twofactor): off with DEBUG so `make run`'s demo logins need no phone.
 STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
 OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
@@ -283,12 +283,15 @@ LOGGING = {
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
         }
     },
+    "filters": {"no_client_error_traceback": {"()": "portal.security.ClientErrorWithoutTraceback"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_client_error_traceback"]},
         "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default config gives "django" a console of its own too: each line printed twice with DEBUG.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
@@ -302,32 +305,15 @@ CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
+_EDITOR_TOOLBAR = (
+    "heading | bold italic underline link | bulletedList numberedList blockQuote | imageUpload insertTable mediaEmbed"
+    " | alignment removeFormat | undo redo"
+)
 CKEDITOR_5_CONFIGS = {
     "default": {
         "language": "vi",
         "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "underline",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "imageUpload",
-                "insertTable",
-                "mediaEmbed",
-                "|",
-                "alignment",
-                "removeFormat",
-                "|",
-                "undo",
-                "redo",
-            ],
+            "items": _EDITOR_TOOLBAR.split(),
             "shouldNotGroupWhenFull": False,
         },
         "heading": {
@@ -338,6 +324,9 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
         "image": {
+            # The file picker offers what the server takes (portal.uploads.filekinds.IMAGES), not CKEditor's
+            # default BMP and TIFF, which the upload would then refuse.
+            "upload": {"types": ["jpeg", "png", "gif", "webp"]},
             "toolbar": [
                 "imageTextAlternative",
                 "toggleImageCaption",

@@ -57,6 +57,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", include("portal.reports.urls")),
     *moved_admin_redirects(),
     # Before the admin's own: its "view on site" shortcut, for staff who may see the object (portal.accounts).

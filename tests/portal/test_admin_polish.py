@@ -1,5 +1,6 @@
 """Small things a new user of the admin found: the icon, the 403 page and log, the history's name, the picker."""
 
+import re
 import subprocess
 import sys
 
@@ -84,3 +85,11 @@ def test_the_editors_file_picker_offers_only_what_the_server_takes():
     taken = {kind.content_type for kind in filekinds.IMAGES}
     assert offered == taken
     assert "image/bmp" not in offered and "image/tiff" not in offered
+
+
+def test_picture_inputs_offer_only_what_the_server_takes(client, editor):
+    client.force_login(editor)
+    html = client.get(reverse("admin:news_article_add")).content.decode()
+    accept = re.search(r'<input type="file" name="cover"[^>]*accept="([^"]+)"', html).group(1)
+    assert "image/jpeg" in accept and "image/webp" in accept
+    assert "image/*" not in accept and "bmp" not in accept and "tif" not in accept

@@ -93,3 +93,13 @@ def test_picture_inputs_offer_only_what_the_server_takes(client, editor):
     accept = re.search(r'<input type="file" name="cover"[^>]*accept="([^"]+)"', html).group(1)
     assert "image/jpeg" in accept and "image/webp" in accept
     assert "image/*" not in accept and "bmp" not in accept and "tif" not in accept
+
+
+def test_admin_lists_write_dates_the_vietnamese_way(client, editor):
+    import datetime
+
+    make_article(published_at=datetime.datetime(2026, 12, 17, 2, 0, tzinfo=datetime.UTC))
+    client.force_login(editor)
+    html = client.get(reverse("admin:news_article_changelist")).content.decode()
+    assert "17/12/2026 09:00" in html
+    assert "2026-12-17" not in html and "Ngày 17 tháng 12" not in html

@@ -39,6 +39,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Đảng bộ Sở Tài nguyên và Môi trường tỉnh Long An")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The printed leadership report's heading (a Party document: the body above, the issuing committee, the place).
+REPORT_SUPERIOR_BODY = os.environ.get("REPORT_SUPERIOR_BODY", "Đảng bộ Khối các cơ quan tỉnh Long An")
+REPORT_ISSUING_BODY = os.environ.get("REPORT_ISSUING_BODY", "Đảng ủy Sở Tài nguyên và Môi trường")
+REPORT_PLACE = os.environ.get("REPORT_PLACE", "Long An")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -295,6 +299,9 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
+        # WeasyPrint (the report's PDF) and fontTools log every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # A request with a forged or stray Host header is noise, not an error: one line each, no traceback.
         "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "WARNING", "propagate": False},
     },

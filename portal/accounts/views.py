@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import time_format
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -68,6 +68,11 @@ def _next(request) -> str:
     return reverse("admin:index")
 
 
+def _going_on(request, url_name: str, target: str | None = None):
+    """A redirect to another step of the second factor, carrying where to go at the end."""
+    return redirect(f"{reverse(url_name)}?{urlencode({'next': target or _next(request)})}")
+
+
 def staff_second_factor(view):
     """Only for staff signed in with a password while STAFF_2FA is on; others go to the login or the admin."""
 
@@ -94,14 +99,14 @@ def two_factor_enrol(request):
     """First sign-in: scan the QR code (or type the secret) into an authenticator app, then prove it with a code."""
     user = request.user
     if twofactor.has_device(user):
-        return redirect(f"{reverse('accounts:two-factor')}?next={_next(request)}")
+        return _going_on(request, "accounts:two-factor")
     device = twofactor.pending_device(user)
     form = CodeForm(request.POST or None, digits_only=True)
     if form.is_valid():
         codes = twofactor.confirm_enrolment(request=request, device=device, code=form.cleaned_data["code"])
         if codes is not None:
             request.session[twofactor.NEW_BACKUP_CODES_KEY] = codes
-            return redirect(f"{reverse('accounts:backup-codes')}?next={_next(request)}")
+            return _going_on(request, "accounts:backup-codes")
         form.add_error("code", _("Mã không đúng. Nhập mã ứng dụng đang hiện (mã đổi sau mỗi 30 giây)."))
     return _page(
         request,
@@ -116,7 +121,7 @@ def two_factor_enrol(request):
 def two_factor_verify(request):
     """After the password: one code from the app, or one backup code."""
     if not twofactor.has_device(request.user):
-        return redirect(f"{reverse('accounts:two-factor-enrol')}?next={_next(request)}")
+        return _going_on(request, "accounts:two-factor-enrol")
     if request.user.is_verified():
         return redirect(_next(request))
     form = CodeForm(request.POST or None)
@@ -136,7 +141,7 @@ def two_factor_verify(request):
 def backup_codes(request):
     """The backup codes, shown once right after they are made; a fully signed-in person may make new ones."""
     if not request.user.is_verified():
-        return redirect(f"{reverse('accounts:two-factor')}?next={request.get_full_path()}")
+        return _going_on(request, "accounts:two-factor", request.get_full_path())
     codes = request.session.pop(twofactor.NEW_BACKUP_CODES_KEY, None)
     if request.method == "POST":
         codes = twofactor.new_backup_codes(request.user)

@@ -245,3 +245,18 @@ def test_the_default_follows_debug():
             [sys.executable, "-c", code], env=env, capture_output=True, text=True, cwd=settings.BASE_DIR, check=True
         )
         assert out.stdout.strip() == expected
+
+
+def test_the_page_asked_for_is_reached_after_enrolment_query_string_and_all(client, editor, clock):
+    wanted = reverse("admin:news_article_changelist") + "?status=draft&is_featured__exact=1"
+    _login(client)
+    to_enrol = client.get(wanted)
+    assert to_enrol.status_code == 302
+    page = client.get(to_enrol.url).content.decode()
+    typed = re.search(r'id="totp-secret">([A-Z2-7 ]+)<', page).group(1).replace(" ", "")
+    key = base64.b32decode(typed + "=" * (-len(typed) % 8))
+    next_value = re.search(r'name="next" value="([^"]+)"', page).group(1).replace("&amp;", "&")
+    assert next_value == wanted
+    codes_page = client.post(ENROL, {"code": totp(key, now()), "next": next_value})
+    shown = client.get(codes_page.url).content.decode()
+    assert f'href="{wanted.replace("&", "&amp;")}"' in shown

@@ -103,3 +103,11 @@ def test_admin_lists_write_dates_the_vietnamese_way(client, editor):
     html = client.get(reverse("admin:news_article_changelist")).content.decode()
     assert "17/12/2026 09:00" in html
     assert "2026-12-17" not in html and "Ngày 17 tháng 12" not in html
+
+
+def test_browser_date_inputs_keep_iso_values_under_the_vietnamese_formats(client, editor):
+    """An <input type="date"> holds ISO whatever the language; "01/01/2024" there would be an empty field."""
+    client.force_login(editor)
+    html = client.get(reverse("reports:leadership")).content.decode()  # the form's own initial dates
+    for name in ("start", "end"):
+        assert re.search(rf'<input type="date" name="{name}" value="\d{{4}}-\d{{2}}-\d{{2}}"', html), name

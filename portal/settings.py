@@ -307,46 +307,15 @@ LOGGING = {
     },
 }
 
+# An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
+ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
+
 # The rich-text editor (CKEditor 5). Uploads go through news.storage.EditorImageStorage.
 CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-_EDITOR_TOOLBAR = (
-    "heading | bold italic underline link | bulletedList numberedList blockQuote | imageUpload insertTable mediaEmbed"
-    " | alignment removeFormat | undo redo"
-)
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "vi",
-        "toolbar": {
-            "items": _EDITOR_TOOLBAR.split(),
-            "shouldNotGroupWhenFull": False,
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Tiêu đề 2", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Tiêu đề 3", "class": "ck-heading_heading3"},
-            ]
-        },
-        "image": {
-            # The file picker offers what the server takes (portal.uploads.filekinds.IMAGES), not CKEditor's
-            # default BMP and TIFF, which the upload would then refuse.
-            "upload": {"types": ["jpeg", "png", "gif", "webp"]},
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:inline",
-                "imageStyle:block",
-                "imageStyle:side",
-            ],
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "mediaEmbed": {"previewsInData": False},
-    },
-}
+from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar, headings, pictures)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

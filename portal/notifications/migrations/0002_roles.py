@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ("notifications", "0001_notifications_and_email_choices"),
         # After every app's models, so that "*" covers them all.
-        ("accounts", "0002_roles"),
+        ("accounts", "0004_roles_two_factor"),
         ("django_tasks_database", "0021_conditional_partial_index_ordering"),
         ("news", "0016_editorial_notes_reschedule_action"),
         ("portal", "0012_roles_for_picture_library"),

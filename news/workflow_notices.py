@@ -4,7 +4,6 @@ Called by ``news.services`` inside its transaction, so a rolled-back action tell
 """
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.notifications.models import Kind
@@ -24,15 +23,6 @@ def writer_of(article: Article) -> list:
     return [article.created_by] if article.created_by_id else []
 
 
-def scheduled_label(article: Article) -> str:
-    """ "Hẹn giờ đăng 09:00 17/12/2026": when a scheduled article goes live, in local time."""
-    return _("Hẹn giờ đăng %(when)s") % {"when": timezone.localtime(article.published_at).strftime("%H:%M %d/%m/%Y")}
-
-
-def is_scheduled(article: Article) -> bool:
-    return article.published_at is not None and article.published_at > timezone.now()
-
-
 def notify_transition(*, article: Article, action: str, by, note: str = "") -> None:
     """Submitting tells the editors; returning, publishing, scheduling, withdrawing and rescheduling tell the
     writer (with the reason where there is one)."""
@@ -43,9 +33,9 @@ def notify_transition(*, article: Article, action: str, by, note: str = "") -> N
         recipients, kind, text = writer_of(article), Kind.RETURNED, _("Bài bị trả lại: %s")
     elif action == Action.WITHDRAW:
         recipients, kind, text = writer_of(article), Kind.WITHDRAWN, _("Bài bị gỡ khỏi trang: %s")
-    elif is_scheduled(article):
+    elif article.is_scheduled:  # "Bài được hẹn giờ đăng 09:00 17/12: ..."
         recipients, kind = writer_of(article), Kind.SCHEDULED
-        text = _("Bài được %(when)s: %%s") % {"when": scheduled_label(article).lower()}
+        text = _("Bài được %(when)s: %%s") % {"when": article.status_label().lower()}
     else:
         recipients, kind, text = writer_of(article), Kind.PUBLISHED, _("Bài đã được đăng: %s")
     notify(recipients=recipients, kind=kind, title=text % title, body=note, url=admin_url(article), actor=by)

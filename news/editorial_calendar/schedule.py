@@ -51,11 +51,9 @@ def articles_between(*, user, first: datetime.date, last: datetime.date, categor
 
 
 def fill(days: list[Day], articles) -> list[Day]:
-    """Put each article on its local day; ``is_scheduled`` marks those still to come."""
+    """Put each article on its local day (``Article.is_scheduled`` tells those still to come)."""
     by_date = {day.date: day for day in days}
-    now = timezone.now()
     for article in articles:
-        article.is_scheduled = article.published_at > now
         day = by_date.get(timezone.localtime(article.published_at).date())
         if day is not None:
             day.entries.append(article)

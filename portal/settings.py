@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "django_otp",  # staff's second factor (portal.accounts.twofactor): authenticator apps and backup codes
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",  # background tasks: the notification e-mails (portal/notifications/tasks.py)
+    "django_tasks_db",
     "portal",
     "portal.uploads",
     "portal.visitors",
@@ -77,6 +79,9 @@ INSTALLED_APPS = [
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
     "portal.pagecache",
+    "portal.notifications",
+    "news.dashboard",
+    "news.editorial_calendar",
 ]
 
 MIDDLEWARE = [
@@ -373,3 +378,21 @@ SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))
+
+# E-mail (notifications, portal/notifications/): sent only where EMAIL_HOST is set, by the background worker
+# (`manage.py db_worker`), never in the request; a slow or refusing server only delays the mail, retried.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "15"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
+NOTIFICATION_EMAILS = env_bool("NOTIFICATION_EMAILS", bool(EMAIL_HOST))
+# A failed send is retried after NOTIFICATION_EMAIL_RETRY_SECONDS, 4 times longer each time, up to
+# NOTIFICATION_EMAIL_ATTEMPTS attempts in all; each failure is logged (logger portal.notifications).
+NOTIFICATION_EMAIL_ATTEMPTS = int(os.environ.get("NOTIFICATION_EMAIL_ATTEMPTS", "5"))
+NOTIFICATION_EMAIL_RETRY_SECONDS = int(os.environ.get("NOTIFICATION_EMAIL_RETRY_SECONDS", "60"))
+# Background tasks (django-tasks, the backport of Django 6's): rows in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

@@ -34,3 +34,5 @@ STAFF_2FA = False
 # The page cache is off, so that each test's query budget and counters measure the page being built; the page
 # cache's own tests (tests/pagecache) turn it on.
 PAGE_CACHE_SECONDS = 0
+# Background tasks run at once, inside the test (after the transaction commits, as in production).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -57,6 +57,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "csp",
+    "django_otp",  # staff's second factor (portal.accounts.twofactor): authenticator apps and backup codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_tasks",  # background tasks: the notification e-mails (portal/notifications/tasks.py)
+    "django_tasks_db",
     "portal",
     "portal.uploads",
     "portal.visitors",
@@ -77,6 +82,9 @@ INSTALLED_APPS = [
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
     "portal.pagecache",
+    "portal.notifications",
+    "news.dashboard",
+    "news.editorial_calendar",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +104,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # marks a session verified; the next one sends staff to the 2FA pages
+    "portal.accounts.twofactor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication (staff are not counted) and outside the page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
@@ -194,6 +204,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.django_formats"]  # dates as "17/12/2026 09:00", in lists and the date pickers
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -239,6 +250,9 @@ AXES_ENABLE_ADMIN = False  # portal.accounts.admin shows the counts in Vietnames
 AXES_DISABLE_ACCESS_LOG = True  # every attempt is in the audit log (portal.accounts.models.AuditEvent)
 # A staff session ends after this many seconds without a request (portal.accounts.middleware).
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3600"))
+# Staff's second factor (portal.accounts.twofactor): off with DEBUG so `make run`'s demo logins need no phone.
+STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 
 # Security headers; HTTPS-only settings switch on with SECURE_SSL (behind a TLS-terminating proxy).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -287,12 +301,15 @@ LOGGING = {
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
         }
     },
+    "filters": {"no_client_error_traceback": {"()": "portal.security.ClientErrorWithoutTraceback"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_client_error_traceback"]},
         "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default config gives "django" a console of its own too: each line printed twice with DEBUG.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
@@ -325,15 +342,10 @@ STORAGES["private"] = {
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
-# Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
+# Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds;
+# the same numbers bound each of the other readers' forms (contact, questions, comments on award proposals).
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
 COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
-READER_FORM_RATE_LIMIT = int(os.environ.get("READER_FORM_RATE_LIMIT", "5"))  # contact, questions, proposals
-READER_FORM_RATE_WINDOW = int(os.environ.get("READER_FORM_RATE_WINDOW", "600"))
-EMAIL_HOST, EMAIL_PORT = os.environ.get("EMAIL_HOST", ""), int(os.environ.get("EMAIL_PORT", "587"))  # no host: no mail
-EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_USER", ""), os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS, EMAIL_TIMEOUT = env_bool("EMAIL_USE_TLS", True), 10
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
 # Reverse proxies whose X-Forwarded-For is believed (addresses and networks, comma-separated; empty: none, the
 # client address is REMOTE_ADDR). Checked at startup: a typo must not silently trust nobody, or everybody.
 TRUSTED_PROXIES = [entry.strip() for entry in os.environ.get("TRUSTED_PROXIES", "").split(",") if entry.strip()]
@@ -370,3 +382,19 @@ SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))
+
+# E-mail (notifications, portal/notifications/): sent only where EMAIL_HOST is set, by the background worker
+# (`manage.py db_worker`), never in the request; a slow or refusing server only delays the mail, retried.
+EMAIL_HOST, EMAIL_HOST_USER = os.environ.get("EMAIL_HOST", ""), os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_PORT, EMAIL_HOST_PASSWORD = int(os.environ.get("EMAIL_PORT", "587")), os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", EMAIL_PORT == 587)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", EMAIL_PORT == 465)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "15"))
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "cong-thong-tin@localhost")
+NOTIFICATION_EMAILS = env_bool("NOTIFICATION_EMAILS", bool(EMAIL_HOST))
+# A failed send is retried after NOTIFICATION_EMAIL_RETRY_SECONDS, 4 times longer each time, up to
+# NOTIFICATION_EMAIL_ATTEMPTS attempts in all; each failure is logged (logger portal.notifications).
+NOTIFICATION_EMAIL_ATTEMPTS = int(os.environ.get("NOTIFICATION_EMAIL_ATTEMPTS", "5"))
+NOTIFICATION_EMAIL_RETRY_SECONDS = int(os.environ.get("NOTIFICATION_EMAIL_RETRY_SECONDS", "60"))
+# Background tasks (django-tasks, the backport of Django 6's): rows in the database, run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}

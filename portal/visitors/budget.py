@@ -68,13 +68,13 @@ def prune_budgets(*, longest_window: int) -> int:
 def take_reader_form_slot(*, form: str, address: str | None) -> bool:
     """One submission of a reader's form (``form``: "contact", "question"...) from ``address``; False past the limit.
 
-    At most READER_FORM_RATE_LIMIT per address and form per READER_FORM_RATE_WINDOW seconds, like comments.
+    At most COMMENT_RATE_LIMIT per address and form per COMMENT_RATE_WINDOW seconds: the comments' numbers.
     """
     from django.conf import settings
 
     return take_slot(
         scope=f"form:{form}",
         address=address or "unknown",
-        limit=settings.READER_FORM_RATE_LIMIT,
-        window=settings.READER_FORM_RATE_WINDOW,
+        limit=settings.COMMENT_RATE_LIMIT,
+        window=settings.COMMENT_RATE_WINDOW,
     )

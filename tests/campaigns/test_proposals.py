@@ -89,7 +89,7 @@ class PageTests:
 
     def test_spam_guards_refuse(self, client, proposal, settings):
         assert comment(client, proposal, website="http://spam.example").status_code == 400
-        settings.READER_FORM_RATE_LIMIT = 1
+        settings.COMMENT_RATE_LIMIT = 1
         assert [comment(client, proposal, ip="10.5.0.9").status_code for _ in range(2)] == [302, 429]
 
     def test_after_the_window_no_form_and_a_post_is_refused(self, client, proposal):

@@ -89,7 +89,7 @@ class ContactPageTests:
 
     def test_the_honeypot_and_the_rate_limit_refuse(self, client, profile, settings):
         assert send(client, website="http://spam.example").status_code == 400
-        settings.READER_FORM_RATE_LIMIT = 2
+        settings.COMMENT_RATE_LIMIT = 2
         assert [send(client, ip="10.3.0.9").status_code for _ in range(3)] == [302, 302, 429]
         assert send(client, ip="10.3.0.10").status_code == 302
         assert ContactMessage.objects.count() == 3

@@ -33,7 +33,7 @@ def forms() -> list[tuple[str, dict, type]]:
 
 
 def test_hostile_values_never_break_a_readers_form_nor_save_half(settings):
-    settings.READER_FORM_RATE_LIMIT = 10_000
+    settings.COMMENT_RATE_LIMIT = 10_000
     failures = []
     for url, valid, model in forms():
         for field in valid:

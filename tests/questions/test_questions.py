@@ -120,7 +120,7 @@ class AskTests:
 
     def test_spam_guards_as_for_comments(self, client, settings):
         assert ask(client, website="http://spam.example").status_code == 400
-        settings.READER_FORM_RATE_LIMIT = 1
+        settings.COMMENT_RATE_LIMIT = 1
         assert [ask(client, ip="10.4.0.1").status_code for _ in range(2)] == [302, 429]
         assert Question.objects.count() == 1
 

@@ -72,6 +72,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous readers' GETs read from the read replica when there is one (portal/replica.py).
+    "portal.replica.ReplicaMiddleware",
     "portal.security.HttpMethodMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
@@ -125,31 +127,45 @@ DATABASES = {
         conn_max_age=0,
     )
 }
-_db = DATABASES["default"]
-if _db["ENGINE"] == "django.db.backends.sqlite3":
-    Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-    # WAL lets readers and the one writer proceed together; IMMEDIATE transactions and a busy timeout make
-    # concurrent writers wait for the lock instead of failing with "database is locked".
-    _db["OPTIONS"] = {
-        "timeout": 20,
-        "transaction_mode": "IMMEDIATE",
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-    }
-elif _db["ENGINE"] == "django.db.backends.postgresql":
-    # psycopg 3's connection pool, one per process; persistent connections must then stay off.
-    _db["OPTIONS"] = {
-        "pool": {
-            "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
-            "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
-            "timeout": DB_POOL_TIMEOUT,
-        },
-        "connect_timeout": DB_CONNECT_TIMEOUT,
-    }
-    if env_bool("DB_POOL_DISABLED", False):
-        del _db["OPTIONS"]["pool"]
-    # JIT compilation pays off for long reports, not for page queries: related news and search on 10,000
-    # articles took over a second compiling (estimated costs of correlated subqueries) for ~0.1 s of work.
-    _db["OPTIONS"]["options"] = "-c jit=off"
+# A read replica (PostgreSQL streaming replication): anonymous readers' GETs read from it, everything else (writes,
+# staff, reads inside a transaction) from the primary; portal/replica.py routes. Tests point it at the primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=0)
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
+
+
+def _database_options(db: dict) -> None:
+    """Engine options of one connection (the primary's and the replica's alike)."""
+    if db["ENGINE"] == "django.db.backends.sqlite3":
+        Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        # WAL lets readers and the one writer proceed together; IMMEDIATE transactions and a busy timeout make
+        # concurrent writers wait for the lock instead of failing with "database is locked".
+        db["OPTIONS"] = {
+            "timeout": 20,
+            "transaction_mode": "IMMEDIATE",
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        }
+    elif db["ENGINE"] == "django.db.backends.postgresql":
+        # psycopg 3's connection pool, one per process; persistent connections must then stay off.
+        db["OPTIONS"] = {
+            "pool": {
+                "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
+                "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
+                "timeout": DB_POOL_TIMEOUT,
+            },
+            "connect_timeout": DB_CONNECT_TIMEOUT,
+        }
+        if env_bool("DB_POOL_DISABLED", False):
+            del db["OPTIONS"]["pool"]
+        # JIT compilation pays off for long reports, not for page queries: related news and search on 10,000
+        # articles took over a second compiling (estimated costs of correlated subqueries) for ~0.1 s of work.
+        db["OPTIONS"]["options"] = "-c jit=off"
+
+
+for _alias_settings in DATABASES.values():
+    _database_options(_alias_settings)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -170,6 +186,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+# With Redis, sessions are read from it (no query per staff request, the same on every machine) and written through
+# to the database, so a restart or an outage of Redis signs nobody out: its circuit breaker makes errors misses.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -353,6 +372,41 @@ STORAGES["private"] = {
     "BACKEND": "portal.uploads.storage.WholeFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+
+# Media in S3-compatible object storage (django-storages), for more than one machine: MEDIA_STORAGE=s3. Public media
+# (covers, editor images, documents) in AWS_STORAGE_BUCKET_NAME, served from AWS_S3_CUSTOM_DOMAIN or the endpoint;
+# readers' attachments in AWS_PRIVATE_BUCKET_NAME, a bucket of their own that nobody may read directly (served only
+# through the portal's views, which check permission). django-storages reads the AWS_* settings below.
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}")
+if MEDIA_STORAGE == "s3":
+    try:
+        AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
+        AWS_PRIVATE_BUCKET_NAME = os.environ["AWS_PRIVATE_BUCKET_NAME"]
+    except KeyError as _missing:
+        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {_missing.args[0]}") from None
+    if AWS_PRIVATE_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
+        raise ImproperlyConfigured("AWS_PRIVATE_BUCKET_NAME must differ from the public AWS_STORAGE_BUCKET_NAME")
+    # Keys from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role, read by boto3.
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO, Ceph, a Vietnamese cloud's S3
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # e.g. a CDN in front of the bucket
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path" for most MinIO setups
+    AWS_QUERYSTRING_AUTH = False  # public media get plain, cacheable addresses
+    AWS_S3_FILE_OVERWRITE = False  # a new upload never replaces another's file of the same name
+    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
+    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageS3Storage"
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_PRIVATE_BUCKET_NAME,
+            "querystring_auth": True,  # any address made of it expires; the views stream the file anyway
+            "custom_domain": None,
+            "object_parameters": {"CacheControl": "private, no-store"},
+        },
+    }
 
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))

@@ -13,6 +13,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from . import editor_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -312,55 +314,7 @@ CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "vi",
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "underline",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "imageUpload",
-                "insertTable",
-                "mediaEmbed",
-                "|",
-                "alignment",
-                "removeFormat",
-                "|",
-                "undo",
-                "redo",
-            ],
-            "shouldNotGroupWhenFull": False,
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Tiêu đề 2", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Tiêu đề 3", "class": "ck-heading_heading3"},
-            ]
-        },
-        "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:inline",
-                "imageStyle:block",
-                "imageStyle:side",
-            ],
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "mediaEmbed": {"previewsInData": False},
-    },
-}
+CKEDITOR_5_CONFIGS = editor_config.CKEDITOR_5_CONFIGS  # the toolbar, headings and image tools
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -373,21 +327,17 @@ STORAGES["private"] = {
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
-# Media in S3-compatible object storage (django-storages), for more than one machine: MEDIA_STORAGE=s3. Public media
-# (covers, editor images, documents) in AWS_STORAGE_BUCKET_NAME, served from AWS_S3_CUSTOM_DOMAIN or the endpoint;
-# readers' attachments in AWS_PRIVATE_BUCKET_NAME, a bucket of their own that nobody may read directly (served only
-# through the portal's views, which check permission). django-storages reads the AWS_* settings below.
+# Media in S3-compatible object storage (django-storages) for more than one machine: MEDIA_STORAGE=s3. Public media
+# in AWS_STORAGE_BUCKET_NAME; readers' attachments in AWS_PRIVATE_BUCKET_NAME, a bucket nobody may read directly
+# (served only through the portal's views, which check permission). django-storages reads the AWS_* settings.
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE not in {"filesystem", "s3"}:
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}")
 if MEDIA_STORAGE == "s3":
-    try:
-        AWS_STORAGE_BUCKET_NAME = os.environ["AWS_STORAGE_BUCKET_NAME"]
-        AWS_PRIVATE_BUCKET_NAME = os.environ["AWS_PRIVATE_BUCKET_NAME"]
-    except KeyError as _missing:
-        raise ImproperlyConfigured(f"MEDIA_STORAGE=s3 needs {_missing.args[0]}") from None
-    if AWS_PRIVATE_BUCKET_NAME == AWS_STORAGE_BUCKET_NAME:
-        raise ImproperlyConfigured("AWS_PRIVATE_BUCKET_NAME must differ from the public AWS_STORAGE_BUCKET_NAME")
+    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+    AWS_PRIVATE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_BUCKET_NAME", "")
+    if not AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_BUCKET_NAME in {"", AWS_STORAGE_BUCKET_NAME}:
+        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME and another AWS_PRIVATE_BUCKET_NAME")
     # Keys from the environment (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY) or the machine's role, read by boto3.
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO, Ceph, a Vietnamese cloud's S3
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None

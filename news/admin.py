@@ -12,6 +12,7 @@ from portal.uploads.admin_saving import SafeSaveAdminMixin
 from portal.uploads.pictures import PictureFormField
 
 from . import services
+from .checks import blocking_messages, prepublish_findings
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
 from .revisions_admin import ArticleRevisionAdminMixin
@@ -110,7 +111,20 @@ class ArticleAdminForm(forms.ModelForm):
                 )
             if action == "return" and not cleaned.get("review_note", "").strip():
                 self.add_error("review_note", _("Hãy ghi lý do trả lại bài."))
+            if action == "publish":
+                for message in blocking_messages(self._findings(cleaned)):
+                    self.add_error(None, message)
         return cleaned
+
+    def _findings(self, cleaned):
+        """The checks before publishing, on what is being saved (the form's values, not the stored ones)."""
+        return prepublish_findings(
+            title=cleaned.get("title", ""),
+            lead=cleaned.get("lead", ""),
+            body=cleaned.get("body", ""),
+            has_cover=bool(cleaned.get("cover")),  # the stored picture when unchanged, False when cleared
+            slug=cleaned.get("slug") or self.instance.slug,
+        )
 
     def clean_published_at(self):
         published_at = self.cleaned_data.get("published_at")
@@ -145,7 +159,7 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
     autocomplete_fields = ["category", "campaigns", "themes", "good_models", "exemplars", "awards", "documents"]
     readonly_fields = ["view_count", "created_at", "updated_at", "created_by", "link_suggestions"]
     list_per_page = 50
-    actions = ["publish_selected", "withdraw_selected", "submit_selected"]
+    actions = ["publish_selected", "withdraw_selected", "submit_selected", "feature_selected"]
     save_on_top = True
     view_on_site = True
     fieldsets = [
@@ -157,10 +171,23 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
             {"fields": ["link_suggestions", "link_suggested", "documents", "good_models", "exemplars", "awards"]},
         ),
         (_("Tác giả và nguồn"), {"fields": ["author_name", "source"]}),
-        (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured"]}),
+        (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured", "featured_position", "featured_until"]}),
         (_("Bình luận"), {"fields": ["allow_comments"]}),
         (_("Thông tin"), {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.action(description=_("Đưa lên tin nổi bật trên trang chủ"), permissions=["publish"])
+    def feature_selected(self, request, queryset):
+        articles = list(queryset.filter(is_featured=False))
+        for article in articles:  # save(), not update(): cached pages hear of it through post_save
+            article.is_featured = True
+            article.save(update_fields=["is_featured", "updated_at"])
+        self.message_user(
+            request,
+            _("Đã đưa %(n)s bài lên tin nổi bật; sắp thứ tự ở mục “Tin nổi bật trên trang chủ”.")
+            % {"n": len(articles)},
+            messages.SUCCESS,
+        )
 
     @admin.display(description=_("Lượt xem"), ordering="view_count")
     def formatted_views(self, obj):
@@ -226,3 +253,5 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
 # "Thẻ" above): hide it, so editors do not see an English "Taggit / Tags" section holding nothing.
 if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
+
+from . import featured_admin  # noqa: E402, F401  (registers "Tin nổi bật trên trang chủ")

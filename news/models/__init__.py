@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .featured import FeaturedArticle
 from .related import RelatedArticle
 from .revisions import ArticleRevision
 from .workflow import ArticleEvent
@@ -11,6 +12,7 @@ __all__ = [
     "ArticleEvent",
     "ArticleRevision",
     "Category",
+    "FeaturedArticle",
     "RelatedArticle",
     "Tag",
     "TaggedArticle",

@@ -22,7 +22,7 @@ def _redis():
     cache = caches["default"]
     if not isinstance(cache, ResilientRedisCache):
         return None
-    breaker = cache._breaker
+    breaker = cache.breaker
     if not breaker.allow():
         return None
     return cache.client.get_client(write=True), breaker, cache.make_key(ONLINE_KEY)

@@ -13,8 +13,6 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from . import editor_config
-
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -41,6 +39,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Đảng bộ Sở Tài nguyên và Môi trường tỉnh Long An")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The printed leadership report's heading (a Party document: the body above, the issuing committee, the place).
+REPORT_SUPERIOR_BODY = os.environ.get("REPORT_SUPERIOR_BODY", "Đảng bộ Khối các cơ quan tỉnh Long An")
+REPORT_ISSUING_BODY = os.environ.get("REPORT_ISSUING_BODY", "Đảng ủy Sở Tài nguyên và Môi trường")
+REPORT_PLACE = os.environ.get("REPORT_PLACE", "Long An")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -129,45 +131,38 @@ DATABASES = {
         conn_max_age=0,
     )
 }
+_db = DATABASES["default"]
+if _db["ENGINE"] == "django.db.backends.sqlite3":
+    Path(_db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+    # WAL lets readers and the one writer proceed together; IMMEDIATE transactions and a busy timeout make
+    # concurrent writers wait for the lock instead of failing with "database is locked".
+    _db["OPTIONS"] = {
+        "timeout": 20,
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+elif _db["ENGINE"] == "django.db.backends.postgresql":
+    # psycopg 3's connection pool, one per process; persistent connections must then stay off.
+    _db["OPTIONS"] = {
+        "pool": {
+            "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
+            "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
+            "timeout": DB_POOL_TIMEOUT,
+        },
+        "connect_timeout": DB_CONNECT_TIMEOUT,
+    }
+    if env_bool("DB_POOL_DISABLED", False):
+        del _db["OPTIONS"]["pool"]
+    # JIT compilation pays off for long reports, not for page queries: related news and search on 10,000
+    # articles took over a second compiling (estimated costs of correlated subqueries) for ~0.1 s of work.
+    _db["OPTIONS"]["options"] = "-c jit=off"
 # A read replica (PostgreSQL streaming replication): anonymous readers' GETs read from it, everything else (writes,
 # staff, reads inside a transaction) from the primary; portal/replica.py routes. Tests point it at the primary.
 DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
 if DATABASE_REPLICA_URL:
     DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=0)
-    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASES["replica"].update(OPTIONS={**_db.get("OPTIONS", {})}, TEST={"MIRROR": "default"})
 DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
-
-
-def _database_options(db: dict) -> None:
-    """Engine options of one connection (the primary's and the replica's alike)."""
-    if db["ENGINE"] == "django.db.backends.sqlite3":
-        Path(db["NAME"]).parent.mkdir(parents=True, exist_ok=True)
-        # WAL lets readers and the one writer proceed together; IMMEDIATE transactions and a busy timeout make
-        # concurrent writers wait for the lock instead of failing with "database is locked".
-        db["OPTIONS"] = {
-            "timeout": 20,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        }
-    elif db["ENGINE"] == "django.db.backends.postgresql":
-        # psycopg 3's connection pool, one per process; persistent connections must then stay off.
-        db["OPTIONS"] = {
-            "pool": {
-                "min_size": int(os.environ.get("DB_POOL_MIN_SIZE", "2")),
-                "max_size": int(os.environ.get("DB_POOL_MAX_SIZE", "10")),
-                "timeout": DB_POOL_TIMEOUT,
-            },
-            "connect_timeout": DB_CONNECT_TIMEOUT,
-        }
-        if env_bool("DB_POOL_DISABLED", False):
-            del db["OPTIONS"]["pool"]
-        # JIT compilation pays off for long reports, not for page queries: related news and search on 10,000
-        # articles took over a second compiling (estimated costs of correlated subqueries) for ~0.1 s of work.
-        db["OPTIONS"]["options"] = "-c jit=off"
-
-
-for _alias_settings in DATABASES.values():
-    _database_options(_alias_settings)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -304,17 +299,23 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
+        # WeasyPrint (the report's PDF) and fontTools log every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # A request with a forged or stray Host header is noise, not an error: one line each, no traceback.
         "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "WARNING", "propagate": False},
     },
 }
+
+# An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
+ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
 
 # The rich-text editor (CKEditor 5). Uploads go through news.storage.EditorImageStorage.
 CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-CKEDITOR_5_CONFIGS = editor_config.CKEDITOR_5_CONFIGS  # the toolbar, headings and image tools
+from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar, headings, pictures)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -348,15 +349,9 @@ if MEDIA_STORAGE == "s3":
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
     CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageS3Storage"
-    STORAGES["private"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": AWS_PRIVATE_BUCKET_NAME,
-            "querystring_auth": True,  # any address made of it expires; the views stream the file anyway
-            "custom_domain": None,
-            "object_parameters": {"CacheControl": "private, no-store"},
-        },
-    }
+    # Readers' attachments: signed, expiring addresses only (the portal's views stream them anyway).
+    _private = {"bucket_name": AWS_PRIVATE_BUCKET_NAME, "querystring_auth": True, "custom_domain": None}
+    STORAGES["private"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": _private}
 
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))

@@ -7,10 +7,9 @@ MEDIA_STORAGE=s3): the same names either way.
 import posixpath
 
 from django.utils import timezone
-from storages.backends.s3 import S3Storage
 
 from portal.text import vietnamese_slugify
-from portal.uploads.storage import WholeFileSystemStorage
+from portal.uploads.storage import WholeFileSystemStorage, WholeS3Storage
 
 
 class EditorImageNames:
@@ -28,5 +27,5 @@ class EditorImageStorage(EditorImageNames, WholeFileSystemStorage):
     pass
 
 
-class EditorImageS3Storage(EditorImageNames, S3Storage):
+class EditorImageS3Storage(EditorImageNames, WholeS3Storage):
     pass

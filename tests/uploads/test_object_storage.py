@@ -13,6 +13,7 @@ import urllib.error
 import urllib.request
 
 import pytest
+from botocore.config import Config as BotoConfig
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
 from django.test import override_settings
@@ -21,6 +22,7 @@ from PIL import Image
 
 from news.images import RENDITIONS, rendition_name
 from news.models import Article
+from portal.uploads.storage import STORED_NOWHERE
 from tests.news.test_images import add_with_cover, camera_jpeg
 from tests.redis_server import free_port
 from tests.services import missing
@@ -74,8 +76,9 @@ class S3Server:
         return {item["Key"] for item in self.client.list_objects_v2(Bucket=bucket).get("Contents", [])}
 
     def stop(self):
-        self.process.terminate()
-        self.process.wait(10)
+        if self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait(10)
 
 
 @pytest.fixture
@@ -91,11 +94,12 @@ def s3(monkeypatch):
         AWS_QUERYSTRING_AUTH=False,
         AWS_S3_FILE_OVERWRITE=False,
         AWS_S3_OBJECT_PARAMETERS={"CacheControl": "public, max-age=604800"},
+        AWS_S3_CLIENT_CONFIG=BotoConfig(connect_timeout=3, read_timeout=20, retries={"max_attempts": 2}),
         STORAGES={
-            "default": {"BACKEND": "storages.backends.s3.S3Storage"},
+            "default": {"BACKEND": "portal.uploads.storage.WholeS3Storage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
             "private": {
-                "BACKEND": "storages.backends.s3.S3Storage",
+                "BACKEND": "portal.uploads.storage.WholeS3Storage",
                 "OPTIONS": {"bucket_name": PRIVATE, "querystring_auth": True, "custom_domain": None},
             },
         },
@@ -146,3 +150,15 @@ def test_private_files_go_to_their_own_bucket_and_have_no_plain_address(s3):
         with pytest.raises(urllib.error.HTTPError) as refused:
             fetch(address)  # not in the public bucket, and the private one answers nobody without keys
         assert refused.value.code in {403, 404}
+
+
+def test_an_object_store_that_does_not_answer_is_a_form_error_and_saves_nothing(s3, client, editor):
+    s3.stop()
+    client.force_login(editor)
+    response = add_with_cover(client, ContentFile(camera_jpeg(), name="anh.jpg"))
+    assert response.status_code == 200
+    assert str(STORED_NOWHERE) in response.content.decode()
+    assert not Article.objects.exists()
+    upload = client.post(reverse("ck_editor_5_upload_file"), {"upload": ContentFile(camera_jpeg(), name="a.jpg")})
+    assert upload.status_code == 507
+    assert upload.json()["error"]["message"] == str(STORED_NOWHERE)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "portal.polls",
     "campaigns",
     "news",
+    "news.library",
     "news.comments",
     "news.viewcounts",
     "news.legacy",
@@ -72,6 +73,7 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
+    "portal.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +86,9 @@ MIDDLEWARE = [
     # A view that cannot reach the database answers a short 503 page (portal/outage.py), not a 500.
     "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli/gzip (static files: WhiteNoise), then Cache-Control, ETag and 304 (why here: README, "Page cache").
+    "portal.pagecache.compression.CompressionMiddleware",
+    "portal.pagecache.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,13 +96,14 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
+    # After authentication (staff are not counted) and outside the page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
     "news.viewcounts.middleware.ArticleViewMiddleware",
-    # Staff accounts: who acts (for the audit log), idle staff sessions, and django-axes' lockout page (last).
+    # Staff accounts: who acts (for the audit log), idle staff sessions, django-axes' lockout page.
     "portal.accounts.middleware.AuditContextMiddleware",
     "portal.accounts.middleware.StaffIdleSessionMiddleware",
     "axes.middleware.AxesMiddleware",
+    "portal.pagecache.middleware.PageCacheMiddleware",  # last: all of the above runs for cached pages too
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -395,3 +401,7 @@ POLL_VOTES_PER_ADDRESS = int(os.environ.get("POLL_VOTES_PER_ADDRESS", "10"))
 POLL_VOTE_WINDOW = int(os.environ.get("POLL_VOTE_WINDOW", "1800"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
+# Page cache (portal/pagecache/): longest life of a page (0: off); Cache-Control of public pages without personal parts.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))

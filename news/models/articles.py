@@ -256,6 +256,10 @@ class Article(models.Model):
     exemplars = models.ManyToManyField(Exemplar, blank=True, related_name="articles", verbose_name=_("gương điển hình"))
     awards = models.ManyToManyField(Award, blank=True, related_name="articles", verbose_name=_("khen thưởng"))
     documents = models.ManyToManyField(Document, blank=True, related_name="articles", verbose_name=_("văn bản"))
+    # The library pictures the article shows (cover or body), kept on save by news.library_use: "dùng trong 3 bài".
+    library_images = models.ManyToManyField(
+        "library.LibraryImage", blank=True, editable=False, related_name="articles", verbose_name=_("ảnh thư viện")
+    )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("thời gian đăng"), null=True, blank=True, help_text=_("Thời gian trong tương lai sẽ hẹn giờ đăng bài.")

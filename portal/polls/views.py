@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.visitors.identity import client_ip
@@ -26,6 +27,7 @@ def voter_key(request) -> tuple[str, bool]:
     return uuid.uuid4().hex, True
 
 
+@never_cache  # "Bạn đã bình chọn" is this reader's own, and the results move with every vote
 def poll_detail(request, pk):
     """ "Xem kết quả": the question, the vote form while the poll is open, and the results as bars."""
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)

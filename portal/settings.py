@@ -341,8 +341,6 @@ MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE not in {"filesystem", "s3"}:
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}")
 if MEDIA_STORAGE == "s3":
-    from botocore.config import Config as BotoConfig
-
     AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
     AWS_PRIVATE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_BUCKET_NAME", "")
     if not AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_BUCKET_NAME in {"", AWS_STORAGE_BUCKET_NAME}:
@@ -350,17 +348,10 @@ if MEDIA_STORAGE == "s3":
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO, Ceph, a Vietnamese cloud's S3
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
     AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # e.g. a CDN in front of the bucket
+    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path" for most MinIO setups
     AWS_QUERYSTRING_AUTH = False  # public media get plain, cacheable addresses
     AWS_S3_FILE_OVERWRITE = False  # a new upload never replaces another's file of the same name
     AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
-    # An object store that does not answer costs an upload seconds (then the form says so), not minutes. "path"
-    # addressing (endpoint/bucket/key) for most MinIO setups.
-    AWS_S3_CLIENT_CONFIG = BotoConfig(
-        s3={"addressing_style": os.environ.get("AWS_S3_ADDRESSING_STYLE") or None},
-        connect_timeout=3,
-        read_timeout=20,
-        retries={"max_attempts": 2, "mode": "standard"},
-    )
     STORAGES["default"] = {"BACKEND": "portal.uploads.storage.WholeS3Storage"}
     CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageS3Storage"
     _private = {"bucket_name": AWS_PRIVATE_BUCKET_NAME, "querystring_auth": True, "custom_domain": None}  # signed

@@ -8,6 +8,7 @@ the editor show for it. A leaf module: it imports no app of the project.
 
 import logging
 
+from botocore.config import Config
 from botocore.exceptions import BotoCoreError, ClientError
 from django.core.files.storage import FileSystemStorage
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,13 @@ class WholeS3Storage(S3Storage):
     error needs changing: an unreachable or refusing object store then meets the same handling as a full disk (the
     admin's form error, the editor's JSON message, ``STORED_NOWHERE``) instead of an error page.
     """
+
+    # An object store that does not answer costs an upload seconds (then the form says so), not minutes of retries.
+    FAIL_FAST = Config(connect_timeout=3, read_timeout=20, retries={"max_attempts": 2, "mode": "standard"})
+
+    def __init__(self, **settings):
+        super().__init__(**settings)
+        self.client_config = self.client_config.merge(self.FAIL_FAST)
 
     _save = _as_os_error(S3Storage._save)
     _open = _as_os_error(S3Storage._open)

@@ -13,7 +13,6 @@ import urllib.error
 import urllib.request
 
 import pytest
-from botocore.config import Config as BotoConfig
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage, storages
 from django.test import override_settings
@@ -94,7 +93,6 @@ def s3(monkeypatch):
         AWS_QUERYSTRING_AUTH=False,
         AWS_S3_FILE_OVERWRITE=False,
         AWS_S3_OBJECT_PARAMETERS={"CacheControl": "public, max-age=604800"},
-        AWS_S3_CLIENT_CONFIG=BotoConfig(connect_timeout=3, read_timeout=20, retries={"max_attempts": 2}),
         STORAGES={
             "default": {"BACKEND": "portal.uploads.storage.WholeS3Storage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -191,7 +191,15 @@ class ArticleAdmin(
 ):
     form = ArticleAdminForm
     inlines = [RelatedArticleInline]
-    list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]
+    list_display = [
+        "title",
+        "category",
+        "status_shown",
+        "published_at",
+        "is_featured",
+        "formatted_views",
+        "public_link",
+    ]
     list_filter = ["status", "is_featured", "category", "campaigns", "themes", "published_at"]
     list_select_related = ["category"]
     search_fields = ["title", "lead"]
@@ -215,6 +223,10 @@ class ArticleAdmin(
         (_("Bình luận"), {"fields": ["allow_comments"]}),
         (_("Thông tin"), {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("Trạng thái"), ordering="status")
+    def status_shown(self, obj):
+        return obj.status_label()
 
     @admin.action(description=_("Đưa lên tin nổi bật trên trang chủ"), permissions=["publish"])
     def feature_selected(self, request, queryset):

@@ -4,7 +4,8 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -34,7 +35,8 @@ def poll_detail(request, pk):
     results, total = poll.results()
     key, is_new = voter_key(request)
     my_choice = None if is_new else poll.votes.filter(voter_key=key).values_list("choice__text", flat=True).first()
-    return render(
+    # A TemplateResponse, rendered late: HEAD gets the headers without the page (portal.security).
+    return TemplateResponse(
         request,
         "polls/poll_detail.html",
         {"poll": poll, "results": results, "total": total, "my_choice": my_choice},

@@ -346,28 +346,15 @@ STORAGES["private"] = {
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
 
-# Media in S3-compatible object storage (django-storages) for more than one machine: MEDIA_STORAGE=s3. Public media
-# in AWS_STORAGE_BUCKET_NAME; readers' attachments in AWS_PRIVATE_BUCKET_NAME, a bucket nobody may read directly
-# (only the portal's views send its files). django-storages reads the AWS_* settings; boto3 the AWS_* keys.
+# Media in S3-compatible object storage (django-storages) for more than one machine: MEDIA_STORAGE=s3, configured by
+# portal/object_storage.py from the environment (README "Scaling out").
 MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
 if MEDIA_STORAGE not in {"filesystem", "s3"}:
     raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}")
 if MEDIA_STORAGE == "s3":
-    AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
-    AWS_PRIVATE_BUCKET_NAME = os.environ.get("AWS_PRIVATE_BUCKET_NAME", "")
-    if not AWS_STORAGE_BUCKET_NAME or AWS_PRIVATE_BUCKET_NAME in {"", AWS_STORAGE_BUCKET_NAME}:
-        raise ImproperlyConfigured("MEDIA_STORAGE=s3 needs AWS_STORAGE_BUCKET_NAME and another AWS_PRIVATE_BUCKET_NAME")
-    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None  # MinIO, Ceph, a Vietnamese cloud's S3
-    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
-    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None  # e.g. a CDN in front of the bucket
-    AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE") or None  # "path" for most MinIO setups
-    AWS_QUERYSTRING_AUTH = False  # public media get plain, cacheable addresses
-    AWS_S3_FILE_OVERWRITE = False  # a new upload never replaces another's file of the same name
-    AWS_S3_OBJECT_PARAMETERS = {"CacheControl": "public, max-age=604800"}
-    STORAGES["default"] = {"BACKEND": "portal.uploads.storage.WholeS3Storage"}
-    CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageS3Storage"
-    _private = {"bucket_name": AWS_PRIVATE_BUCKET_NAME, "querystring_auth": True, "custom_domain": None}  # signed
-    STORAGES["private"] = {"BACKEND": "portal.uploads.storage.WholeS3Storage", "OPTIONS": _private}
+    from portal.object_storage import *  # noqa: F403 (the AWS_* settings django-storages reads, the editor's storage)
+
+    STORAGES.update(S3_STORAGES)  # noqa: F405
 
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))

@@ -6,6 +6,7 @@ and boto3 speak to it exactly as they would to MinIO or a cloud's object storage
 
 import io
 import json
+import os
 import subprocess
 import sys
 import time
@@ -160,3 +161,24 @@ def test_an_object_store_that_does_not_answer_is_a_form_error_and_saves_nothing(
     upload = client.post(reverse("ck_editor_5_upload_file"), {"upload": ContentFile(camera_jpeg(), name="a.jpg")})
     assert upload.status_code == 507
     assert upload.json()["error"]["message"] == str(STORED_NOWHERE)
+
+
+def settings_with(**environ) -> subprocess.CompletedProcess:
+    """The production settings as a new process reads them from `environ`: the STORAGES and editor storage it gets."""
+    code = (
+        "import django, json; django.setup(); from django.conf import settings as s; "
+        "print(json.dumps([s.STORAGES['default'], s.STORAGES['private'], s.CKEDITOR_5_FILE_STORAGE]))"
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "portal.settings", "DEBUG": "true", **environ}
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)  # noqa: S603
+
+
+def test_media_storage_s3_puts_media_and_attachments_in_two_buckets():
+    result = settings_with(MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME=PUBLIC, AWS_PRIVATE_BUCKET_NAME=PRIVATE)
+    default, private, editor = json.loads(result.stdout)
+    assert default == {"BACKEND": "portal.uploads.storage.WholeS3Storage"}
+    assert private["BACKEND"] == "portal.uploads.storage.WholeS3Storage"
+    assert private["OPTIONS"]["bucket_name"] == PRIVATE and private["OPTIONS"]["querystring_auth"] is True
+    assert editor == "news.storage.EditorImageS3Storage"
+    one_bucket = settings_with(MEDIA_STORAGE="s3", AWS_STORAGE_BUCKET_NAME=PUBLIC, AWS_PRIVATE_BUCKET_NAME=PUBLIC)
+    assert one_bucket.returncode != 0 and "another AWS_PRIVATE_BUCKET_NAME" in one_bucket.stderr

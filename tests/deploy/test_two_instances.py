@@ -91,6 +91,7 @@ def portal_env(redis_url: str, tmp_path: Path) -> dict:
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
         MEDIA_ROOT=str(tmp_path / "media"),
         PRIVATE_MEDIA_ROOT=str(tmp_path / "private"),
+        STAFF_2FA="false",  # the editor signs in with a password alone: two machines are tested here, not 2FA
     )
     if db.get("PASSWORD"):
         env["PGPASSWORD"] = db["PASSWORD"]

@@ -86,3 +86,9 @@ ROLE_PERMISSIONS[EDITOR] |= {
 ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel", "exemplar", "award", "document")}
 # Editors pin related articles under the ones they write.
 ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}
+# Editors enter the leaders' work schedule; they pick leaders in it, whom administrators keep with the
+# introduction page (portal.about).
+ROLE_PERMISSIONS[EDITOR] |= {
+    *(f"schedule.{action}_scheduleentry" for action in ("add", "change", "delete", "view")),
+    "about.view_leader",
+}

@@ -6,6 +6,8 @@ from django.views.generic import TemplateView
 from campaigns.models import Campaign, Theme
 from news.models import Article, Category
 
+from .site_map import site_map
+
 LATEST_COUNT = 8
 PER_BLOCK = 4
 
@@ -54,10 +56,22 @@ class HomeView(TemplateView):
         for section in sections:
             section.latest_articles = section_articles.get(section.pk, [])
 
+        latest_articles = list(latest[:LATEST_COUNT])
+        dates = [a.published_at for a in [featured, *latest_articles[:1]] if a is not None]
         return super().get_context_data(
             featured=featured,
-            latest_articles=latest[:LATEST_COUNT],
+            latest_articles=latest_articles,
+            last_published=max(dates, default=None),
             current_campaigns=campaigns,
             sections=[s for s in sections if s.latest_articles],
             **kwargs,
         )
+
+
+class SiteMapView(TemplateView):
+    """Sơ đồ cổng: the site map for people, beside sitemap.xml for search engines."""
+
+    template_name = "portal/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nodes=site_map(), **kwargs)

@@ -92,3 +92,5 @@ ROLE_PERMISSIONS[EDITOR] |= {
     *(f"schedule.{action}_scheduleentry" for action in ("add", "change", "delete", "view")),
     "about.view_leader",
 }
+# Editors arrange the home page's featured stories (news.featured_admin).
+ROLE_PERMISSIONS[EDITOR] |= {"news.view_featuredarticle", "news.change_featuredarticle"}

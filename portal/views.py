@@ -9,6 +9,7 @@ from news.models import Article, Category
 from .site_map import site_map
 
 LATEST_COUNT = 8
+FEATURED_COUNT = 4  # one lead story and three beside it
 PER_BLOCK = 4
 
 
@@ -23,10 +24,9 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        featured = Article.objects.featured().first() or Article.objects.latest().first()
-        latest = Article.objects.latest()
-        if featured:
-            latest = latest.exclude(pk=featured.pk)
+        # The editors' featured stories in their order; with none chosen, the newest article leads.
+        featured = list(Article.objects.featured()[:FEATURED_COUNT]) or list(Article.objects.latest()[:1])
+        latest = Article.objects.latest().exclude(pk__in=[article.pk for article in featured])
 
         year = timezone.localdate().year
         campaigns = list(
@@ -57,9 +57,11 @@ class HomeView(TemplateView):
             section.latest_articles = section_articles.get(section.pk, [])
 
         latest_articles = list(latest[:LATEST_COUNT])
-        dates = [a.published_at for a in [featured, *latest_articles[:1]] if a is not None]
+        # The home page's Dublin Core date: its newest story, featured or not.
+        dates = [a.published_at for a in [*featured, *latest_articles[:1]]]
         return super().get_context_data(
-            featured=featured,
+            featured=featured[0] if featured else None,
+            more_featured=featured[1:],
             latest_articles=latest_articles,
             last_published=max(dates, default=None),
             current_campaigns=campaigns,

@@ -12,13 +12,15 @@ class IntroductionAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     fields = ["summary", "functions", "history"]
     view_on_site = True
 
-    def has_add_permission(self, request):
-        # One introduction: once written, "Thêm" disappears and the list opens it.
-        return super().has_add_permission(request) and not Introduction.objects.exists()
+    # One introduction: once written, "Thêm" and the list both open it. (Not has_add_permission: the admin asks
+    # that on every page for its sidebar, and it would cost every admin page a query.)
+    def add_view(self, request, form_url="", extra_context=None):
+        if (existing := Introduction.objects.order_by("pk").first()) is not None:
+            return redirect(reverse("admin:about_introduction_change", args=[existing.pk]))
+        return super().add_view(request, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
-        existing = Introduction.objects.order_by("pk").first()
-        if existing is not None:
+        if (existing := Introduction.objects.order_by("pk").first()) is not None:
             return redirect(reverse("admin:about_introduction_change", args=[existing.pk]))
         return super().changelist_view(request, extra_context)
 

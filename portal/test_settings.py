@@ -28,3 +28,9 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}}
 # Views go straight to the (test) database even where REDIS_URL is set; the Redis buffer's tests bring their own.
 VIEW_COUNT_BUFFER = False
+# Most tests sign staff in with force_login; the second factor's tests (tests/accounts/test_two_factor.py) turn
+# STAFF_2FA on themselves.
+STAFF_2FA = False
+# The page cache is off, so that each test's query budget and counters measure the page being built; the page
+# cache's own tests (tests/pagecache) turn it on.
+PAGE_CACHE_SECONDS = 0

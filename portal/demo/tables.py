@@ -4,9 +4,11 @@ from campaigns.models import Award, AwardProposal, Campaign, Contest, Document, 
 from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
+from portal.about.models import Introduction, Leader, OrgUnit
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.privacy.models import PrivacyPolicy
 from portal.questions.models import Question, Topic
+from portal.schedule.models import ScheduleEntry
 from portal.site_parts.models import BannerLink, SiteProfile, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 
@@ -24,13 +26,17 @@ __all__ = [
     "Document",
     "Exemplar",
     "GoodModel",
+    "Introduction",
     "Issuer",
+    "Leader",
+    "OrgUnit",
     "Poll",
     "PollChoice",
     "PollVote",
     "PrivacyPolicy",
     "Question",
     "RelatedArticle",
+    "ScheduleEntry",
     "SiteProfile",
     "SiteVisitDay",
     "Slogan",

@@ -185,3 +185,13 @@ def test_a_writer_reads_their_submitted_article(client, writer):
     assert response.status_code == 200
     assert "Bài đã gửi duyệt" in response.content.decode()
     assert 'name="title"' not in response.content.decode()
+
+
+def test_the_last_autosave_of_a_closing_page_gives_the_lock_back(client, writer):
+    article = make_draft(writer)
+    client.force_login(writer)
+    client.get(change_url(article))
+    assert ArticleLock.objects.filter(article=article).exists()
+    client.post(reverse("admin:news_article_autosave") + f"?article={article.pk}", {"title": "Gõ dở", "leaving": "1"})
+    assert ArticleAutosave.objects.get(user=writer).data["title"] == "Gõ dở"
+    assert not ArticleLock.objects.filter(article=article).exists()

@@ -98,3 +98,6 @@ ROLE_PERMISSIONS[EDITOR] |= {"news.view_featuredarticle", "news.change_featureda
 # the editors' (news.library.admin refuses to delete a picture in use).
 ROLE_PERMISSIONS[WRITER] |= {"library.view_libraryimage", "library.add_libraryimage"}
 ROLE_PERMISSIONS[EDITOR] |= {f"library.{action}_libraryimage" for action in ("add", "change", "delete", "view")}
+
+# Editors answer readers' questions (Hỏi đáp – Góp ý): assign, answer, publish; topics stay with administrators.
+ROLE_PERMISSIONS[EDITOR] |= {"questions.view_question", "questions.change_question", "questions.view_topic"}

@@ -54,6 +54,9 @@ urlpatterns = [
     path("gioi-thieu/", include("portal.about.urls")),
     path("lich-cong-tac/", include("portal.schedule.urls")),
     path("so-do-cong/", views.SiteMapView.as_view(), name="site-map"),
+    path("chinh-sach-bao-ve-du-lieu-ca-nhan/", include("portal.privacy.urls")),
+    path("lien-he/", include("portal.contact.urls")),
+    path("hoi-dap/", include("portal.questions.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

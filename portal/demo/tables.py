@@ -1,19 +1,22 @@
 """The models the demo fills, imported in this one place: when a model moves to another app, only these lines change."""
 
-from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
+from campaigns.models import Award, AwardProposal, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
 from portal.about.models import Introduction, Leader, OrgUnit
 from portal.polls.models import Poll, PollChoice, PollVote
+from portal.privacy.models import PrivacyPolicy
+from portal.questions.models import Question, Topic
 from portal.schedule.models import ScheduleEntry
-from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
+from portal.site_parts.models import BannerLink, SiteProfile, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 
 __all__ = [
     "Article",
     "ArticleDailyViews",
     "Award",
+    "AwardProposal",
     "BannerLink",
     "BlockedWord",
     "Campaign",
@@ -30,11 +33,15 @@ __all__ = [
     "Poll",
     "PollChoice",
     "PollVote",
+    "PrivacyPolicy",
+    "Question",
     "RelatedArticle",
     "ScheduleEntry",
+    "SiteProfile",
     "SiteVisitDay",
     "Slogan",
     "Theme",
+    "Topic",
     "Unit",
     "Video",
     "WebLink",

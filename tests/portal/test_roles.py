@@ -52,6 +52,10 @@ EDITOR_PERMISSIONS = {
     # The leaders' work schedule, naming leaders the administrators keep with the introduction page.
     *_all_actions("schedule", "scheduleentry"),
     "about.view_leader",
+    # Answering readers' questions (Hỏi đáp); the topics are the administrators'.
+    "questions.view_question",
+    "questions.change_question",
+    "questions.view_topic",
 }
 
 

@@ -27,6 +27,7 @@ SERVICE_PAGES = [
     (_("Liên hệ"), ["contact:contact", "contact:form", "/lien-he/"]),
     (_("Hỏi đáp, góp ý"), ["questions:list", "questions:ask", "/hoi-dap/"]),
     (_("Lịch công tác"), ["schedule:week"]),
+    (_("Lấy ý kiến về đề nghị khen thưởng"), ["campaigns:proposal-list"]),
     (_("Thăm dò ý kiến"), ["polls:list", "/tham-do-y-kien/"]),
     (_("Chính sách bảo vệ dữ liệu cá nhân"), ["privacy:policy", "/chinh-sach-bao-ve-du-lieu-ca-nhan/"]),
     (_("Dữ liệu mở (API)"), ["api:docs", "/api/", "/api/docs/", "/api/openapi.json"]),

@@ -22,6 +22,7 @@ class Kind(models.TextChoices):
     EDIT_DECIDED = "edit_decided", _("Bản sửa bài đang đăng được duyệt hay không")
     COMMENT = "comment", _("Bình luận chờ duyệt")
     TAKEN_OVER = "taken_over", _("Bài đang sửa bị người khác tiếp quản")
+    QUESTION = "question", _("Câu hỏi, góp ý của bạn đọc chờ trả lời")
 
 
 class NotificationQuerySet(models.QuerySet):

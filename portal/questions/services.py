@@ -1,8 +1,12 @@
 """Receiving a reader's question, and staff answering it."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from portal.notifications.models import Kind
+from portal.notifications.services import notify, users_with_permission
 from portal.privacy.consent import record_consents
 from portal.uploads.attachments import delete_file
 from portal.visitors.budget import take_reader_form_slot
@@ -27,6 +31,13 @@ def submit_question(*, form, ip_address: str | None) -> Question:
         with transaction.atomic():
             question.save()
             record_consents(subject=question, email=question.email, purposes=form.given_purposes())
+            notify(
+                recipients=users_with_permission("questions.change_question"),
+                kind=Kind.QUESTION,
+                title=_("Câu hỏi mới chờ trả lời (hạn %(due)s): %(subject)s")
+                % {"due": question.due_on.strftime("%d/%m/%Y"), "subject": question.title},
+                url=reverse("admin:questions_question_change", args=[question.pk]),
+            )
     except Exception:
         delete_file(question.attachment)  # the file is written before the row: never leave it alone
         raise

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
+from portal.notifications.models import Notification
 from portal.questions.models import Question, Topic, due_date
 from tests.questions.helpers import ask, make_topic
 
@@ -64,6 +65,14 @@ class AskTests:
         assert question.code in html and "Đã tiếp nhận" in html and question.due_on.strftime("%d/%m/%Y") in html
         assert "binh@example.vn" not in html and "Trần Thị Bình" not in html
         assert "no-cache" in page["Cache-Control"] and "private" in page["Cache-Control"]
+
+    def test_a_new_question_tells_the_staff_who_answer_questions(self, client, editor, writer):
+        ask(client)
+        question = Question.objects.get()
+        notice = Notification.objects.get(recipient=editor)
+        assert notice.kind == "question" and question.title in notice.title
+        assert question.due_on.strftime("%d/%m/%Y") in notice.title
+        assert not Notification.objects.filter(recipient=writer).exists()  # writers do not answer readers
 
     def test_the_status_page_follows_staff_and_shows_the_answer(self, client, editor):
         ask(client)

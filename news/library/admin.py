@@ -64,6 +64,12 @@ class LibraryImageAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
         actions.pop("delete_selected", None)  # deleting is only for pictures no article uses
         return actions
 
+    def get_readonly_fields(self, request, obj=None):
+        # Articles name the file in their bodies: a new file would leave them on one the library no longer knows.
+        # Another picture is a new library picture.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "file"] if obj is not None else readonly
+
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or not obj.articles.exists())

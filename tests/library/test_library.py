@@ -144,3 +144,42 @@ def test_the_list_says_how_many_articles_use_each_picture(client, editor):
     make_article(body=f'<p><img src="{image.file.url}" alt="x"></p>')
     client.force_login(editor)
     assert "dùng trong 2 bài" in client.get(reverse("admin:library_libraryimage_changelist")).content.decode()
+
+
+def test_a_picture_in_a_waiting_edit_of_a_live_article_is_in_use(client, writer, editor):
+    """The writer's change waits for review: deleting its picture meanwhile would put a broken picture live when the
+    editor approves. Refused, the change counts it; refusing the change frees it."""
+    from news.models import PendingEdit
+
+    image = library_image()
+    live = make_article("Tiêu đề đang đăng", created_by=writer, body="<p>Bản đang đăng.</p>")
+    client.force_login(writer)
+    body = f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure><p>Bản sửa.</p>'
+    assert post_change(client, live, body=body, _save="Lưu").status_code == 302
+    assert PendingEdit.objects.filter(article=live).exists()
+    assert list(image.articles.all()) == [live]
+    client.force_login(editor)
+    delete_url = reverse("admin:library_libraryimage_delete", args=[image.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    client.post(
+        reverse("admin:library_libraryimage_changelist"), {"action": "delete_unused", "_selected_action": [image.pk]}
+    )
+    assert LibraryImage.objects.filter(pk=image.pk).exists()
+    pending_url = reverse("admin:news_article_pending", args=[live.pk])
+    assert client.post(pending_url, {"decision": "reject", "reason": "Ảnh chưa phù hợp."}).status_code == 302
+    assert not image.articles.exists()
+
+
+def test_a_library_pictures_file_cannot_be_replaced_under_the_articles_that_show_it(client, editor):
+    """Articles name the file in their body: a new file would leave them on an old one the library no longer knows
+    (counted as unused, so deletable, and left on disk when deleted)."""
+    image = library_image()
+    old_name = image.file.name
+    make_article(body=f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure>')
+    client.force_login(editor)
+    data = upload_data(file=SimpleUploadedFile("moi.jpg", striped_jpeg()), title="Tên mới")
+    response = client.post(reverse("admin:library_libraryimage_change", args=[image.pk]), data)
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.title, image.file.name) == ("Tên mới", old_name)
+    assert image.articles.count() == 1

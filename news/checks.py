@@ -68,7 +68,10 @@ class _BodyReader(HTMLParser):
 
 def _article_slug(href: str) -> str | None:
     """The slug of a link to one of this portal's articles, relative or absolute; None for anything else."""
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "//[::1/…": a bracketed host that is no IPv6 address, kept by the sanitizer
+        return None
     if parts.netloc and parts.netloc != urlsplit(settings.SITE_URL).netloc:
         return None
     match = ARTICLE_PATH.match(parts.path)

@@ -121,3 +121,14 @@ def test_bulk_publish_skips_an_article_with_a_blocking_finding(client, editor, w
     assert "Đã đăng 1 bài." in response.content.decode()
     blocked.refresh_from_db()
     assert blocked.status == Status.IN_REVIEW
+
+
+def test_a_link_urlsplit_refuses_is_checked_not_a_500(client, editor, writer):
+    """The sanitizer keeps a protocol-relative link to a bracketed host that is no IPv6 address ("//[::1/…"); the
+    checks read it without crashing the change form, the publish button and the bulk action."""
+    odd = LONG_BODY + '<p><a href="//[::1/bai-viet/x/">liên kết hỏng</a></p>'
+    assert codes(body=odd) == set()  # not one of this portal's articles
+    article = make_draft(writer, status=Status.IN_REVIEW, body=odd)
+    assert "//[::1/" in Article.objects.get(pk=article.pk).body  # kept by the sanitizer
+    client.force_login(editor)
+    assert client.get(reverse("admin:news_article_change", args=[article.pk])).status_code == 200

@@ -24,7 +24,14 @@ CROPPED = [key for key, (_width, height) in RENDITIONS.items() if height]
 
 
 def _body_file_names(body: str) -> set[str]:
-    return {src[len(settings.MEDIA_URL) :] for src in SRC.findall(body or "") if src.startswith(settings.MEDIA_URL)}
+    # A picture copied from a public page and pasted keeps the site's full address.
+    prefixes = (settings.MEDIA_URL, settings.SITE_URL + settings.MEDIA_URL)
+    names = set()
+    for src in SRC.findall(body or ""):
+        prefix = next((p for p in prefixes if src.startswith(p)), None)
+        if prefix is not None:
+            names.add(src[len(prefix) :])
+    return names
 
 
 def used_file_names(article: Article) -> set[str]:

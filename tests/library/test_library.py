@@ -183,3 +183,12 @@ def test_a_library_pictures_file_cannot_be_replaced_under_the_articles_that_show
     image.refresh_from_db()
     assert (image.title, image.file.name) == ("Tên mới", old_name)
     assert image.articles.count() == 1
+
+
+def test_a_library_picture_pasted_with_the_sites_full_address_is_counted(settings):
+    """Copied from a public article and pasted into another, a picture keeps the site's full address: it is in
+    use all the same, and deleting it would leave that article with a broken picture."""
+    image = library_image()
+    pasted = f"{settings.SITE_URL}{image.file.url}"
+    article = make_article(body=f'<figure class="image"><img src="{pasted}" alt="Hội nghị"></figure>')
+    assert list(image.articles.all()) == [article]

@@ -192,3 +192,23 @@ def test_a_library_picture_pasted_with_the_sites_full_address_is_counted(setting
     pasted = f"{settings.SITE_URL}{image.file.url}"
     article = make_article(body=f'<figure class="image"><img src="{pasted}" alt="Hội nghị"></figure>')
     assert list(image.articles.all()) == [article]
+
+
+def test_a_writer_reads_in_the_usage_list_only_the_articles_they_may_see(client, writer, django_user_model):
+    """Writers see only their own articles in the admin: another writer's draft's title is not theirs to read
+    through a picture both used."""
+    from portal.roles import WRITER
+    from tests.conftest import _group
+    from tests.news.workflow_helpers import make_draft
+
+    other = django_user_model.objects.create_user("phongvien2", password="x", is_staff=True)
+    other.groups.add(_group(WRITER))
+    image = library_image()
+    body = f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure>'
+    make_draft(other, title="Bản thảo bí mật của người khác", body=body)
+    make_draft(writer, title="Bài của chính mình", body=body)
+    client.force_login(writer)
+    html = client.get(reverse("admin:library_libraryimage_change", args=[image.pk])).content.decode()
+    assert "Bài của chính mình" in html
+    assert "Bản thảo bí mật của người khác" not in html
+    assert "và 1 bài khác" in html

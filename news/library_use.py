@@ -23,9 +23,16 @@ SRC = re.compile(r'<img\b[^>]*\ssrc="([^"]+)"', re.IGNORECASE)
 CROPPED = [key for key, (_width, height) in RENDITIONS.items() if height]
 
 
+def _media_prefixes() -> tuple[str, ...]:
+    """The addresses a stored file's name follows: the storage's own (object storage, a CDN: not MEDIA_URL), and
+    MEDIA_URL with and without the site's (a picture copied from a public page and pasted keeps the full one)."""
+    probe = "library/x"
+    base = LibraryImage._meta.get_field("file").storage.url(probe).split("?")[0].removesuffix(probe)
+    return tuple(dict.fromkeys((base, settings.MEDIA_URL, settings.SITE_URL + settings.MEDIA_URL)))
+
+
 def _body_file_names(body: str) -> set[str]:
-    # A picture copied from a public page and pasted keeps the site's full address.
-    prefixes = (settings.MEDIA_URL, settings.SITE_URL + settings.MEDIA_URL)
+    prefixes = _media_prefixes()
     names = set()
     for src in SRC.findall(body or ""):
         prefix = next((p for p in prefixes if src.startswith(p)), None)

@@ -212,3 +212,19 @@ def test_a_writer_reads_in_the_usage_list_only_the_articles_they_may_see(client,
     assert "Bài của chính mình" in html
     assert "Bản thảo bí mật của người khác" not in html
     assert "và 1 bài khác" in html
+
+
+def test_a_library_picture_is_counted_when_media_live_elsewhere(settings):
+    """With media in object storage or behind a CDN (MEDIA_STORAGE=s3, AWS_S3_CUSTOM_DOMAIN) the body names the
+    storage's own address, not MEDIA_URL: the picture is in use all the same."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "portal.uploads.storage.WholeFileSystemStorage",
+            "OPTIONS": {"base_url": "https://anh.cdn.example.vn/media/"},
+        },
+    }
+    image = library_image()
+    assert image.file.url.startswith("https://anh.cdn.example.vn/media/library/")
+    article = make_article(body=f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure>')
+    assert list(image.articles.all()) == [article]

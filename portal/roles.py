@@ -86,6 +86,12 @@ ROLE_PERMISSIONS[EDITOR] |= {
 ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel", "exemplar", "award", "document")}
 # Editors pin related articles under the ones they write.
 ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}
+# Editors enter the leaders' work schedule; they pick leaders in it, whom administrators keep with the
+# introduction page (portal.about).
+ROLE_PERMISSIONS[EDITOR] |= {
+    *(f"schedule.{action}_scheduleentry" for action in ("add", "change", "delete", "view")),
+    "about.view_leader",
+}
 # Editors arrange the home page's featured stories (news.featured_admin).
 ROLE_PERMISSIONS[EDITOR] |= {"news.view_featuredarticle", "news.change_featuredarticle"}
 # The picture library: writers and editors upload and describe pictures and use them; deleting an unused one is

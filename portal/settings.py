@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "portal.visitors",
     "portal.site_parts",
     "portal.polls",
+    "portal.about",
+    "portal.schedule",
     "campaigns",
     "news",
     "news.library",

@@ -51,6 +51,9 @@ urlpatterns = [
     path("", include("news.comments.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("tham-do-y-kien/", include("portal.polls.urls")),
+    path("gioi-thieu/", include("portal.about.urls")),
+    path("lich-cong-tac/", include("portal.schedule.urls")),
+    path("so-do-cong/", views.SiteMapView.as_view(), name="site-map"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

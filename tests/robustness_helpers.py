@@ -159,6 +159,12 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "campaigns:document-file": reverse("campaigns:document-file", args=[s("document")]),
         "polls:detail": reverse("polls:detail", args=[pk("poll")]),
         "polls:vote": reverse("polls:vote", args=[pk("poll")]),
+        "site-map": reverse("site-map"),
+        "about:introduction": reverse("about:introduction"),
+        "schedule:week": reverse("schedule:week"),
+        "schedule:week-of": reverse(
+            "schedule:week-of", kwargs={"year": 1899 if missing else year, "week": 60 if missing else 1}
+        ),
     }
 
 

@@ -4,7 +4,9 @@ from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodM
 from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
+from portal.about.models import Introduction, Leader, OrgUnit
 from portal.polls.models import Poll, PollChoice, PollVote
+from portal.schedule.models import ScheduleEntry
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 
@@ -21,11 +23,15 @@ __all__ = [
     "Document",
     "Exemplar",
     "GoodModel",
+    "Introduction",
     "Issuer",
+    "Leader",
+    "OrgUnit",
     "Poll",
     "PollChoice",
     "PollVote",
     "RelatedArticle",
+    "ScheduleEntry",
     "SiteVisitDay",
     "Slogan",
     "Theme",

@@ -149,7 +149,10 @@ def cached_site_parts() -> dict:
     parts = cache.get(SITE_PARTS_CACHE_KEY)
     if parts is None:
         parts = {
-            "banners": [{"title": b.title, "image": b.image.url, "url": b.url} for b in BannerLink.objects.active()],
+            "banners": [
+                {"title": b.title, "image": b.image.url, "url": b.url, **_size(b.image)}
+                for b in BannerLink.objects.active()
+            ],
             "web_links": [{"name": w.name, "url": w.url} for w in WebLink.objects.active()],
             "videos": [
                 {
@@ -163,6 +166,14 @@ def cached_site_parts() -> dict:
         }
         cache.set(SITE_PARTS_CACHE_KEY, parts, CACHE_SECONDS)
     return parts
+
+
+def _size(image) -> dict:
+    """A banner's width and height for its <img> (no jump as it loads), read once per cache fill; none if unreadable."""
+    try:
+        return {"width": image.width, "height": image.height}
+    except (OSError, ValueError):
+        return {}
 
 
 def forget_cached_site_parts() -> None:

@@ -49,6 +49,9 @@ EDITOR_PERMISSIONS = {
     # The emulation records and documents, but not campaigns, themes, issuers or units.
     *_all_actions("campaigns", "goodmodel", "exemplar", "award", "contest", "document"),
     *(f"campaigns.view_{model}" for model in ("campaign", "theme", "unit", "issuer")),
+    # The leaders' work schedule, naming leaders the administrators keep with the introduction page.
+    *_all_actions("schedule", "scheduleentry"),
+    "about.view_leader",
 }
 
 

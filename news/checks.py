@@ -15,6 +15,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from .models import Article
+from .sanitize import clean_html
 
 MAX_TITLE_LENGTH = 150
 MIN_BODY_WORDS = 100
@@ -68,7 +69,10 @@ class _BodyReader(HTMLParser):
 
 def _article_slug(href: str) -> str | None:
     """The slug of a link to one of this portal's articles, relative or absolute; None for anything else."""
-    parts = urlsplit(href)
+    try:
+        parts = urlsplit(href)
+    except ValueError:  # "//[::1/…": a bracketed host that is no IPv6 address, kept by the sanitizer
+        return None
     if parts.netloc and parts.netloc != urlsplit(settings.SITE_URL).netloc:
         return None
     match = ARTICLE_PATH.match(parts.path)
@@ -96,7 +100,8 @@ def _unpublished_links(hrefs: list[str], *, own_slug: str) -> list[str]:
 def prepublish_findings(*, title: str, lead: str, body: str, has_cover: bool, slug: str = "") -> list[Finding]:
     """Every finding for an article with these contents, blocking ones first. One query at most."""
     reader = _BodyReader()
-    reader.feed(body or "")
+    # As readers will get it: the sanitizer, run by the save, drops what it refuses (a javascript: address).
+    reader.feed(clean_html(body or ""))
     reader.close()
     findings = []
     if reader.images_without_alt:

@@ -48,7 +48,7 @@ class ArticleNotesAdminMixin:
         if article is None or not self.has_view_permission(request, article):
             raise Http404
         parent = None
-        if request.POST.get("parent", "").isdigit():
+        if request.POST.get("parent", "").isdecimal():
             parent = ArticleNote.objects.filter(article=article, pk=int(request.POST["parent"])).first()
         try:
             services.add_note(article=article, by=request.user, text=request.POST.get("text", ""), parent=parent)

@@ -64,6 +64,12 @@ class LibraryImageAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
         actions.pop("delete_selected", None)  # deleting is only for pictures no article uses
         return actions
 
+    def get_readonly_fields(self, request, obj=None):
+        # Articles name the file in their bodies: a new file would leave them on one the library no longer knows.
+        # Another picture is a new library picture.
+        readonly = super().get_readonly_fields(request, obj)
+        return [*readonly, "file"] if obj is not None else readonly
+
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or not obj.articles.exists())
@@ -98,13 +104,26 @@ class LibraryImageAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
             obj.alt_text,
         )
 
+    def get_object(self, request, object_id, from_field=None):
+        image = super().get_object(request, object_id, from_field)
+        if image is not None:
+            image.viewer = request.user  # the usage list names only the articles this person may see
+        return image
+
     @admin.display(description=gettext_lazy("Các bài dùng ảnh này"))
     def usage_list(self, obj):
-        articles = list(obj.articles.order_by("-published_at")[:20]) if obj.pk else []
-        if not articles:
+        if not obj.pk or not obj.articles.exists():
             return _("Chưa bài nào dùng: có thể xóa.")
+        # Writers see only their own articles in the admin (news' visible_to): another's draft title is not theirs.
+        viewer = getattr(obj, "viewer", None)
+        visible = obj.articles.visible_to(viewer) if viewer is not None else obj.articles.none()
+        articles = list(visible.order_by("-published_at")[:20])
+        others = obj.articles.exclude(pk__in=visible.values("pk")).count()
         rows = ((reverse("admin:news_article_change", args=[a.pk]), a.title) for a in articles)
-        return format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', rows))
+        listed = format_html("<ul>{}</ul>", format_html_join("", '<li><a href="{}">{}</a></li>', rows))
+        if others:
+            listed = format_html("{}<p>{}</p>", listed, _("và %(n)s bài khác") % {"n": others})
+        return listed
 
     @admin.action(description=gettext_lazy("Xóa các ảnh chưa bài nào dùng"), permissions=["delete"])
     def delete_unused(self, request, queryset):

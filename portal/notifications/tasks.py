@@ -39,7 +39,8 @@ def build_message(notification: Notification) -> EmailMessage:
         },
     )
     return EmailMessage(
-        subject=f"[{site.name}] {notification.title}"[:250],
+        # One line: a line break in a title (posted or pasted) would be a header Django refuses on every attempt.
+        subject=" ".join(f"[{site.name}] {notification.title}".split())[:250],
         body=body,
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient.email],

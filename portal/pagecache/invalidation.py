@@ -28,6 +28,9 @@ IGNORED = frozenset(
         "contenttypes",
         "axes",
         "accounts",  # the audit log
+        # Staff's second factor: each code checked saves the device (throttle, last code used); no page shows it.
+        "otp_totp",
+        "otp_static",
         "visitors",  # site visits, who is online, identity budgets
         # Views: counted outside the page cache and filled in after it; daily figures feed "Xem nhiều nhất",
         # which has its own cache. Not ViewFlush: a flush moves pending views into the stored count that cached

@@ -16,5 +16,9 @@ def render_document(*, request, context: dict) -> str:
 def document_pdf(html: str) -> bytes:
     # Imported here: WeasyPrint loads Pango through cffi, which only this download needs.
     from weasyprint import HTML
+    from weasyprint.urls import URLFetcher
 
-    return HTML(string=html).write_pdf()
+    # The document needs nothing from outside itself: WeasyPrint would otherwise read any file:// the server can
+    # and reach any address (its network included) that an <img> or url() in the page names. data: is inline.
+    fetcher = URLFetcher(allowed_protocols=("data",), allow_redirects=False, timeout=1)
+    return HTML(string=html, url_fetcher=fetcher).write_pdf()

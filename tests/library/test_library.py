@@ -144,3 +144,87 @@ def test_the_list_says_how_many_articles_use_each_picture(client, editor):
     make_article(body=f'<p><img src="{image.file.url}" alt="x"></p>')
     client.force_login(editor)
     assert "dùng trong 2 bài" in client.get(reverse("admin:library_libraryimage_changelist")).content.decode()
+
+
+def test_a_picture_in_a_waiting_edit_of_a_live_article_is_in_use(client, writer, editor):
+    """The writer's change waits for review: deleting its picture meanwhile would put a broken picture live when the
+    editor approves. Refused, the change counts it; refusing the change frees it."""
+    from news.models import PendingEdit
+
+    image = library_image()
+    live = make_article("Tiêu đề đang đăng", created_by=writer, body="<p>Bản đang đăng.</p>")
+    client.force_login(writer)
+    body = f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure><p>Bản sửa.</p>'
+    assert post_change(client, live, body=body, _save="Lưu").status_code == 302
+    assert PendingEdit.objects.filter(article=live).exists()
+    assert list(image.articles.all()) == [live]
+    client.force_login(editor)
+    delete_url = reverse("admin:library_libraryimage_delete", args=[image.pk])
+    assert client.post(delete_url, {"post": "yes"}).status_code == 403
+    client.post(
+        reverse("admin:library_libraryimage_changelist"), {"action": "delete_unused", "_selected_action": [image.pk]}
+    )
+    assert LibraryImage.objects.filter(pk=image.pk).exists()
+    pending_url = reverse("admin:news_article_pending", args=[live.pk])
+    assert client.post(pending_url, {"decision": "reject", "reason": "Ảnh chưa phù hợp."}).status_code == 302
+    assert not image.articles.exists()
+
+
+def test_a_library_pictures_file_cannot_be_replaced_under_the_articles_that_show_it(client, editor):
+    """Articles name the file in their body: a new file would leave them on an old one the library no longer knows
+    (counted as unused, so deletable, and left on disk when deleted)."""
+    image = library_image()
+    old_name = image.file.name
+    make_article(body=f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure>')
+    client.force_login(editor)
+    data = upload_data(file=SimpleUploadedFile("moi.jpg", striped_jpeg()), title="Tên mới")
+    response = client.post(reverse("admin:library_libraryimage_change", args=[image.pk]), data)
+    assert response.status_code == 302
+    image.refresh_from_db()
+    assert (image.title, image.file.name) == ("Tên mới", old_name)
+    assert image.articles.count() == 1
+
+
+def test_a_library_picture_pasted_with_the_sites_full_address_is_counted(settings):
+    """Copied from a public article and pasted into another, a picture keeps the site's full address: it is in
+    use all the same, and deleting it would leave that article with a broken picture."""
+    image = library_image()
+    pasted = f"{settings.SITE_URL}{image.file.url}"
+    article = make_article(body=f'<figure class="image"><img src="{pasted}" alt="Hội nghị"></figure>')
+    assert list(image.articles.all()) == [article]
+
+
+def test_a_writer_reads_in_the_usage_list_only_the_articles_they_may_see(client, writer, django_user_model):
+    """Writers see only their own articles in the admin: another writer's draft's title is not theirs to read
+    through a picture both used."""
+    from portal.roles import WRITER
+    from tests.conftest import _group
+    from tests.news.workflow_helpers import make_draft
+
+    other = django_user_model.objects.create_user("phongvien2", password="x", is_staff=True)
+    other.groups.add(_group(WRITER))
+    image = library_image()
+    body = f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure>'
+    make_draft(other, title="Bản thảo bí mật của người khác", body=body)
+    make_draft(writer, title="Bài của chính mình", body=body)
+    client.force_login(writer)
+    html = client.get(reverse("admin:library_libraryimage_change", args=[image.pk])).content.decode()
+    assert "Bài của chính mình" in html
+    assert "Bản thảo bí mật của người khác" not in html
+    assert "và 1 bài khác" in html
+
+
+def test_a_library_picture_is_counted_when_media_live_elsewhere(settings):
+    """With media in object storage or behind a CDN (MEDIA_STORAGE=s3, AWS_S3_CUSTOM_DOMAIN) the body names the
+    storage's own address, not MEDIA_URL: the picture is in use all the same."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "portal.uploads.storage.WholeFileSystemStorage",
+            "OPTIONS": {"base_url": "https://anh.cdn.example.vn/media/"},
+        },
+    }
+    image = library_image()
+    assert image.file.url.startswith("https://anh.cdn.example.vn/media/library/")
+    article = make_article(body=f'<figure class="image"><img src="{image.file.url}" alt="Hội nghị"></figure>')
+    assert list(image.articles.all()) == [article]

@@ -102,3 +102,12 @@ def test_notes_only_by_post(client, writer):
     article = make_draft(writer)
     client.force_login(writer)
     assert client.get(note_url(article)).status_code == 405
+
+
+@pytest.mark.parametrize("odd", ["²", "9" * 30])
+def test_an_odd_parent_is_a_note_of_its_own_not_a_500(client, writer, odd):
+    article = make_draft(writer, status=Status.IN_REVIEW)
+    client.force_login(writer)
+    response = client.post(note_url(article), {"text": "Ghi chú.", "parent": odd})
+    assert response.status_code == 302
+    assert ArticleNote.objects.get().parent is None

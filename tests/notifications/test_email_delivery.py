@@ -115,3 +115,19 @@ def test_with_the_database_queue_a_failed_send_comes_back_later(client, refusing
     notification = Notification.objects.get(recipient=writer)
     assert (notification.email, notification.email_attempts) == (Email.SENT, 2)
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_title_with_a_line_break_still_reaches_the_editors(
+    client, mail_on, writer, django_capture_on_commit_callbacks
+):
+    """A title typed (or pasted, or posted) with a line break would make the subject a header Django refuses
+    (BadHeaderError): every attempt would fail and the editors would never hear of the article."""
+    article = make_draft(writer, title="Hội nghị sơ kết\r\nBcc: ai-do@example.com")
+    client.force_login(writer)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_change(client, article, _submit_review="Gửi")
+    assert response.status_code == 302
+    assert sorted(m.to[0] for m in mail.outbox) == ["bientap@so-tnmt.example.vn", "quantri@so-tnmt.example.vn"]
+    assert "Hội nghị sơ kết Bcc: ai-do@example.com" in mail.outbox[0].subject  # one line
+    assert mail.outbox[0].message()["Bcc"] is None

@@ -159,6 +159,16 @@ class InboxTests:
         assert response.status_code == 302
         assert not Notification.objects.unread().exists()
 
+    @pytest.mark.parametrize("odd", ["²", "9" * 30, "-1", ""])
+    def test_odd_ids_and_pages_are_skipped_not_a_500(self, client, writer, editor, odd):
+        """'²' passes isdigit() but not int(); a number past the database's integers overflows its IN (...)."""
+        (row,) = tell([editor], actor=writer)
+        client.force_login(editor)
+        response = client.post(reverse("notifications:mark-read"), {"ids": [odd, row.pk], "page": odd})
+        assert response.status_code == 302
+        row.refresh_from_db()
+        assert row.read_at is not None
+
     def test_marking_read_needs_a_post(self, client, writer, editor):
         tell([editor], actor=writer)
         client.force_login(editor)

@@ -221,3 +221,18 @@ def test_bulk_writes_to_content_tables_are_recognised(sql, writes):
     from portal.pagecache.invalidation import writes_content
 
     assert writes_content(sql) is writes
+
+
+def test_a_staff_members_second_factor_leaves_the_cached_pages_alone(article, editor, client, settings):
+    """Each code checked saves the person's device (its throttle, its last code): no reader sees those rows, and a
+    staff member mistyping a code, or anyone holding a password trying codes, must not empty every cached page."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    settings.STAFF_2FA = True
+    TOTPDevice.objects.create(user=editor, name="totp", confirmed=True)
+    client.force_login(editor)  # a sign-in writes last_login on the account: that one may bump
+    browser = reader()
+    cached(browser, "/")
+    response = client.post(reverse("accounts:two-factor"), {"code": "000000"})
+    assert response.status_code == 200 and TOTPDevice.objects.get(user=editor).throttling_failure_count == 1
+    assert cache_state(browser.get("/")) == "hit"

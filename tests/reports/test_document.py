@@ -82,3 +82,20 @@ def test_a_too_long_document_field_is_a_form_error_not_a_document(client, editor
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
     assert "Hãy sửa các ô của phần in báo cáo." in response.content.decode()
+
+
+def test_the_pdf_fetches_nothing_neither_local_files_nor_the_network(tmp_path):
+    """What reaches WeasyPrint is escaped today; were markup ever to slip in (a |safe, a new field), an <img> or
+    url() naming file:///… or http://… must not put a file of the server, or a page of its network, in the PDF."""
+    from PIL import Image
+
+    from portal.reports.document import document_pdf
+
+    picture = tmp_path / "secret.png"
+    Image.new("RGB", (40, 40), (200, 0, 0)).save(picture)
+    pdf = document_pdf(
+        f'<p>Báo cáo</p><img src="{picture.as_uri()}">'
+        f'<div style="background: url({picture.as_uri()})">x</div>'
+        '<img src="http://127.0.0.1:9/">'
+    )
+    assert pdf.startswith(b"%PDF") and b"/Image" not in pdf

@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models import Case, F, Func, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -180,6 +181,17 @@ def is_postgresql(queryset) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
+def newest_matches(matches, limit: int):
+    """The ids of the ``limit`` newest matches, as a subquery: the candidates a search ranks and counts."""
+    return matches.order_by("-published_at", "-id").values("pk")[:limit]
+
+
+def bounded(queryset, matches):
+    """``queryset`` narrowed to the newest ``SEARCH_MAX_RESULTS`` (+ 1, to know there are more) of ``matches``:
+    ranking a common word then reads a thousand rows, not every article that has it."""
+    return queryset.filter(pk__in=newest_matches(matches, settings.SEARCH_MAX_RESULTS + 1))
+
+
 def search(queryset, raw_query: str | None):
     """``queryset`` narrowed to the articles matching the query, best first. Empty when the query has no word."""
     parsed = parse_query(raw_query)
@@ -190,7 +202,7 @@ def search(queryset, raw_query: str | None):
 
         query = SearchQuery(parsed.text, config=SEARCH_CONFIG, search_type="websearch")
         return (
-            queryset.filter(search_vector=query)
+            bounded(queryset, queryset.filter(search_vector=query))
             # Ranked on title and lead: the whole-text vector is ten times larger and ranking it dominated the
             # time of common queries (thousands of matches); body-only matches then come newest first.
             .annotate(exact_hits=exact_hits(parsed), rank=SearchRank(F("search_head"), query))
@@ -198,7 +210,7 @@ def search(queryset, raw_query: str | None):
         )
     if fts_available(queryset.db) and (match := fts_match(parsed)):
         return (
-            queryset.filter(pk__in=_fts_ids(match))
+            bounded(queryset, queryset.filter(pk__in=_fts_ids(match)))
             .annotate(
                 exact_hits=_hits(Q(pk__in=_fts_ids(f'exact : "{t.exact}"')) for t in parsed.positive_terms),
                 title_hits=_hits(Q(pk__in=_fts_ids(f'title_folded : "{t.folded}"')) for t in parsed.positive_terms),
@@ -216,7 +228,7 @@ def search(queryset, raw_query: str | None):
         _like(Substr("search_folded", 1, HEAD_LENGTH), f"% {term.folded} %|%|%") for term in parsed.positive_terms
     )
     return (
-        queryset.filter(condition)
+        bounded(queryset, queryset.filter(condition))
         .annotate(exact_hits=exact_hits(parsed), title_hits=title_hits)
         .order_by("-exact_hits", "-title_hits", "-published_at", "-id")
     )
@@ -337,6 +349,13 @@ class SearchResults:
     query: ParsedQuery
     queryset: models.QuerySet
     fuzzy: bool = False
+
+    def count(self) -> tuple[int, bool]:
+        """``(results shown, whether more match)``: counting stops one past ``SEARCH_MAX_RESULTS`` (the page then
+        says "hơn 1.000 kết quả"), so a common word never counts the whole table."""
+        limit = settings.SEARCH_MAX_RESULTS
+        found = self.queryset.order_by().count()  # full-text matches are bounded to limit + 1 (``bounded``)
+        return min(found, limit), found > limit
 
 
 def find_articles(queryset, raw_query: str | None) -> SearchResults:

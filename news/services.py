@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from .models import Article, ArticleEvent, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
+from . import counts
 from .related import bump_generation
 
 Status = Article.Status
@@ -64,6 +65,13 @@ def _transition(*, article: Article, by, action: str, note: str = "") -> Article
         if action == Action.PUBLISH and current.published_at is None:
             fields["published_at"] = timezone.now()
         Article.objects.filter(pk=current.pk).update(updated_at=timezone.now(), **fields)
+        after = {"category_id": current.category_id, "published_at": current.published_at, **fields}
+        counts.refresh(
+            {
+                counts.key_of(current.category_id, current.status, current.published_at),
+                counts.key_of(after["category_id"], after["status"], after["published_at"]),
+            }
+        )
         ArticleEvent.objects.create(
             article=current, action=action, from_status=current.status, to_status=target, by=by, note=note
         )

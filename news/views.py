@@ -1,5 +1,6 @@
 import datetime
 
+from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -10,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from campaigns.models import Award, Document, Exemplar, GoodModel
 from portal.security import allow_style_attributes
 
-from . import article_blocks
+from . import article_blocks, counts
 from .forms import SearchForm
 from .models import Article, Category, Tag
 from .related import related_articles
@@ -28,6 +29,15 @@ EMULATION_PREFETCHES = [
 PAGE_SIZE = 12
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its count (from ``news.counts``'s stored figures) instead of counting the rows."""
+
+    def __init__(self, *args, count: int | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if count is not None:
+            self.__dict__["count"] = count  # ``count`` is a cached property: this is its cached value
+
+
 class ArticleListView(ListView):
     """A paginated list of published articles; subclasses narrow it and name it."""
 
@@ -39,6 +49,13 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.latest()
 
+    def known_count(self) -> int | None:
+        """How many articles the list has, from stored figures; None lets the paginator count them."""
+        return counts.published_count()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(queryset, per_page, count=self.known_count(), **kwargs)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(heading=self.heading, **kwargs)
 
@@ -48,7 +65,11 @@ class CategoryArticleListView(ArticleListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category.objects.select_related("parent"), slug=self.kwargs["slug"])
-        return Article.objects.latest().in_category(self.category)
+        self.family = self.category.family_ids()
+        return Article.objects.latest().filter(category_id__in=self.family)
+
+    def known_count(self):
+        return counts.published_count(category_ids=self.family)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -62,6 +83,9 @@ class TagArticleListView(ArticleListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return Article.objects.latest().filter(tagged_items__tag=self.tag)
+
+    def known_count(self):
+        return None
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs) | {"heading": self.tag.name}
@@ -109,8 +133,13 @@ class SearchView(ListView):
         self.results = self.form.results()
         return self.results.queryset
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        count, self.more = self.results.count()
+        return CountedPaginator(queryset, per_page, count=count, **kwargs)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, results=self.results, **kwargs)
+        context["more_results"] = getattr(self, "more", False)  # set by get_paginator
         add_highlights(list(context["articles"]), self.results.query.text, fuzzy=self.results.fuzzy)
         return context
 
@@ -130,7 +159,7 @@ class ArchiveIndexView(TemplateView):
     template_name = "news/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        months = Article.objects.published().month_counts()
+        months = counts.archive_months()
         years: dict[int, list] = {}
         for row in months:
             years.setdefault(row["month"].year, []).append(row)
@@ -145,6 +174,9 @@ class ArchiveMonthView(ArticleListView):
     def get_queryset(self):
         self.start, _end = _month_bounds(self.kwargs["year"], self.kwargs["month"])
         return Article.objects.latest().filter(published_at__gte=self.start, published_at__lt=_end)
+
+    def known_count(self):
+        return counts.published_count(month=self.start.date())
 
     def get_context_data(self, **kwargs):
         heading = _("Lưu trữ tháng %(month)02d/%(year)d") % {"month": self.start.month, "year": self.start.year}

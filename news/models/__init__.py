@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .derived import MonthlyCount, StoredRelated
 from .related import RelatedArticle
 from .revisions import ArticleRevision
 from .workflow import ArticleEvent
@@ -11,7 +12,9 @@ __all__ = [
     "ArticleEvent",
     "ArticleRevision",
     "Category",
+    "MonthlyCount",
     "RelatedArticle",
+    "StoredRelated",
     "Tag",
     "TaggedArticle",
 ]

@@ -2,7 +2,7 @@
 
 from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments.models import BlockedWord, Comment
-from news.models import Article, Category, RelatedArticle
+from news.models import Article, Category, RelatedArticle, Tag
 from news.viewcounts.models import ArticleDailyViews
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
@@ -28,6 +28,7 @@ __all__ = [
     "RelatedArticle",
     "SiteVisitDay",
     "Slogan",
+    "Tag",
     "Theme",
     "Unit",
     "Video",

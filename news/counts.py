@@ -97,9 +97,7 @@ def _scheduled(category_ids=None, month: datetime.date | None = None) -> list[Ke
         return []
     rows = Article.objects.scheduled().values_list("category_id", "published_at")
     keys = [(category_id, month_of(moment)) for category_id, moment in rows]
-    return [
-        (c, m) for c, m in keys if (category_ids is None or c in category_ids) and (month is None or m == month)
-    ]
+    return [(c, m) for c, m in keys if (category_ids is None or c in category_ids) and (month is None or m == month)]
 
 
 def published_count(*, category_ids=None, month: datetime.date | None = None) -> int:

@@ -1,6 +1,5 @@
 import datetime
 
-from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from campaigns.models import Award, Document, Exemplar, GoodModel
+from portal.pagination import CappedPaginator, CountedPaginator
 from portal.security import allow_style_attributes
 
 from . import article_blocks, counts
@@ -27,15 +27,6 @@ EMULATION_PREFETCHES = [
 
 
 PAGE_SIZE = 12
-
-
-class CountedPaginator(Paginator):
-    """A paginator told its count (from ``news.counts``'s stored figures) instead of counting the rows."""
-
-    def __init__(self, *args, count: int | None = None, **kwargs):
-        super().__init__(*args, **kwargs)
-        if count is not None:
-            self.__dict__["count"] = count  # ``count`` is a cached property: this is its cached value
 
 
 class ArticleListView(ListView):
@@ -84,8 +75,9 @@ class TagArticleListView(ArticleListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return Article.objects.latest().filter(tagged_items__tag=self.tag)
 
-    def known_count(self):
-        return None
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A popular tag has tens of thousands of articles: count only as far as a reader can page from here.
+        return CappedPaginator(queryset, per_page, number=self.request.GET.get(self.page_kwarg), **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs) | {"heading": self.tag.name}

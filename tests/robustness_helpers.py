@@ -121,6 +121,7 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
     return {
         "home": reverse("home"),
         "sitemap": reverse("sitemap"),
+        "sitemap-section": reverse("sitemap-section", args=["khong-ton-tai" if missing else "articles"]),
         "robots": reverse("robots"),
         "news:latest": reverse("news:latest"),
         "news:article-detail": reverse("news:article-detail", args=[s("article")]),

@@ -47,6 +47,7 @@ class Migration(migrations.Migration):
                 ('computed_at', models.DateTimeField(auto_now=True, verbose_name='thời điểm tính')),
             ],
             options={
+                'default_permissions': (),
                 'verbose_name': 'tin liên quan đã tính',
                 'verbose_name_plural': 'tin liên quan đã tính',
             },
@@ -61,6 +62,7 @@ class Migration(migrations.Migration):
                 ('category', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='news.category', verbose_name='chuyên mục')),
             ],
             options={
+                'default_permissions': (),
                 'verbose_name': 'số bài theo tháng',
                 'verbose_name_plural': 'số bài theo tháng',
                 'constraints': [models.UniqueConstraint(fields=('month', 'category'), name='monthly_count_unique')],

@@ -19,6 +19,7 @@ class MonthlyCount(models.Model):
     last_change = models.DateTimeField(_("thay đổi gần nhất"), null=True)
 
     class Meta:
+        default_permissions = ()  # derived, never edited by a person
         verbose_name = _("số bài theo tháng")
         verbose_name_plural = _("số bài theo tháng")
         constraints = [models.UniqueConstraint(fields=["month", "category"], name="monthly_count_unique")]
@@ -42,6 +43,7 @@ class StoredRelated(models.Model):
     computed_at = models.DateTimeField(_("thời điểm tính"), auto_now=True)
 
     class Meta:
+        default_permissions = ()  # derived, never edited by a person
         verbose_name = _("tin liên quan đã tính")
         verbose_name_plural = _("tin liên quan đã tính")
 

@@ -99,7 +99,10 @@ class ScaleSeeder:
         rng, v = self.rng, self.vocabulary
         year = when.year
         tail = rng.choice(v["tails"]).format(
-            year=year, next=year + 1, quarter=rng.choice("I II III IV".split()), round=rng.randint(1, 3),
+            year=year,
+            next=year + 1,
+            quarter=rng.choice("I II III IV".split()),
+            round=rng.randint(1, 3),
             place=rng.choice(v["places"]),
         )
         title = f"{rng.choice(v['units'])} {rng.choice(v['actions'])} {rng.choice(v['topics'])} {tail}".strip()
@@ -131,7 +134,9 @@ class ScaleSeeder:
     def _sentence(self) -> str:
         rng = self.rng
         return rng.choice(self.vocabulary["sentences"]).format(
-            n=f"{rng.randint(12, 2400):,}".replace(",", "."), m=rng.randint(3, 950), pct=rng.randint(82, 99),
+            n=f"{rng.randint(12, 2400):,}".replace(",", "."),
+            m=rng.randint(3, 950),
+            pct=rng.randint(82, 99),
             k=rng.randint(2, 480),
         )
 
@@ -190,7 +195,9 @@ class ScaleSeeder:
             total = 0
             for offset in range(min(days, 30)):
                 count = int(article.view_count / 4 * math.exp(-offset / 2)) + rng.randint(0, 5)
-                views.append(ArticleDailyViews(article=article, day=published + datetime.timedelta(offset), views=count))
+                views.append(
+                    ArticleDailyViews(article=article, day=published + datetime.timedelta(offset), views=count)
+                )
                 total += count
             article.view_count = max(article.view_count, total)
             if rng.random() < 0.2:

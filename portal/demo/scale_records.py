@@ -17,7 +17,9 @@ class RecordPool:
         self.wanted = scale // RECORDS_PER_ARTICLES
 
     def fill(self) -> None:
-        self.units = list(Unit.objects.order_by("pk")) or [Unit.objects.create(name="Văn phòng Sở", slug="van-phong-so")]
+        self.units = list(Unit.objects.order_by("pk")) or [
+            Unit.objects.create(name="Văn phòng Sở", slug="van-phong-so")
+        ]
         self.issuer = Issuer.objects.order_by("pk").first() or Issuer.objects.create(name="Đảng ủy Sở")
         self.campaigns = list(Campaign.objects.order_by("pk"))
         times = [GoodModel._meta.get_field(f) for f in ("created_at", "updated_at")]
@@ -43,9 +45,14 @@ class RecordPool:
             when = self._when()
             rows.append(
                 GoodModel(
-                    name=name, slug=slugs.make(name, max_length=150, fallback="mo-hinh"), unit=rng.choice(self.units),
-                    started_on=when.date(), summary=f"Mô hình {name} do đơn vị triển khai.",
-                    results=f"{rng.randint(100, 2000)} trường hợp được hỗ trợ.", created_at=when, updated_at=when,
+                    name=name,
+                    slug=slugs.make(name, max_length=150, fallback="mo-hinh"),
+                    unit=rng.choice(self.units),
+                    started_on=when.date(),
+                    summary=f"Mô hình {name} do đơn vị triển khai.",
+                    results=f"{rng.randint(100, 2000)} trường hợp được hỗ trợ.",
+                    created_at=when,
+                    updated_at=when,
                 )
             )
         GoodModel.objects.bulk_create(rows, batch_size=1000)
@@ -60,18 +67,29 @@ class RecordPool:
             when = self._when()
             rows.append(
                 Exemplar(
-                    name=name, slug=slugs.make(name, max_length=150, fallback="guong"), unit=rng.choice(self.units),
-                    position="Chuyên viên", year=when.year, achievements="Hoàn thành xuất sắc nhiệm vụ nhiều năm liền.",
-                    created_at=when, updated_at=when,
+                    name=name,
+                    slug=slugs.make(name, max_length=150, fallback="guong"),
+                    unit=rng.choice(self.units),
+                    position="Chuyên viên",
+                    year=when.year,
+                    achievements="Hoàn thành xuất sắc nhiệm vụ nhiều năm liền.",
+                    created_at=when,
+                    updated_at=when,
                 )
             )
         Exemplar.objects.bulk_create(rows, batch_size=1000)
         self._link_campaigns(Exemplar, rows)
         awards = [
             Award(
-                form=Award.Form.CERTIFICATE, reason="Có thành tích trong học tập và làm theo Bác.", issuer=self.issuer,
-                decision_number=f"{rng.randint(10, 999)}-QĐ/ĐU", decided_on=e.created_at.date(),
-                level=Award.Level.DEPARTMENT, year=e.year, exemplar=e, created_at=e.created_at,
+                form=Award.Form.CERTIFICATE,
+                reason="Có thành tích trong học tập và làm theo Bác.",
+                issuer=self.issuer,
+                decision_number=f"{rng.randint(10, 999)}-QĐ/ĐU",
+                decided_on=e.created_at.date(),
+                level=Award.Level.DEPARTMENT,
+                year=e.year,
+                exemplar=e,
+                created_at=e.created_at,
             )
             for e in rows
         ]
@@ -88,13 +106,29 @@ class RecordPool:
             label = f"{Document.Kind(kind).label} {number}"
             rows.append(
                 Document(
-                    kind=kind, number=number, slug=slugs.make(label, max_length=120, fallback="van-ban"),
-                    issuer=self.issuer, signer="Bí thư Đảng ủy", issued_on=self._when().date(), abstract=abstract,
-                    campaign=rng.choice(self.campaigns) if self.campaigns else None, number_key=number_key(number),
+                    kind=kind,
+                    number=number,
+                    slug=slugs.make(label, max_length=120, fallback="van-ban"),
+                    issuer=self.issuer,
+                    signer="Bí thư Đảng ủy",
+                    issued_on=self._when().date(),
+                    abstract=abstract,
+                    campaign=rng.choice(self.campaigns) if self.campaigns else None,
+                    number_key=number_key(number),
                     # As Document.save() writes it: kind, number, abstract, signer, issuer's names, folded.
                     search_text=fold(
-                        " ".join(p for p in (str(Document.Kind(kind).label), number, abstract, "Bí thư Đảng ủy",
-                                             self.issuer.name, self.issuer.short_name) if p)
+                        " ".join(
+                            p
+                            for p in (
+                                str(Document.Kind(kind).label),
+                                number,
+                                abstract,
+                                "Bí thư Đảng ủy",
+                                self.issuer.name,
+                                self.issuer.short_name,
+                            )
+                            if p
+                        )
                     ),
                 )
             )
@@ -106,8 +140,10 @@ class RecordPool:
             return
         through = model.campaigns.through
         through.objects.bulk_create(
-            [through(**{f"{model._meta.model_name}_id": row.pk, "campaign_id": self.rng.choice(self.campaigns).pk})
-             for row in rows],
+            [
+                through(**{f"{model._meta.model_name}_id": row.pk, "campaign_id": self.rng.choice(self.campaigns).pk})
+                for row in rows
+            ],
             batch_size=2000,
         )
 

@@ -13,9 +13,9 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from . import counts
 from .models import Article, ArticleEvent, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
-from . import counts
 from .related import bump_generation
 
 Status = Article.Status

@@ -8,8 +8,7 @@ from django.views.static import serve
 from news.images import editor_image_upload
 from portal.accounts.views import view_on_site
 
-from . import views
-from . import sitemaps
+from . import sitemaps, views
 from .sitemaps import SITEMAPS
 
 

@@ -101,7 +101,7 @@ class ScaleSeeder:
         tail = rng.choice(v["tails"]).format(
             year=year,
             next=year + 1,
-            quarter=rng.choice("I II III IV".split()),
+            quarter=rng.choice(["I", "II", "III", "IV"]),
             round=rng.randint(1, 3),
             place=rng.choice(v["places"]),
         )

@@ -1,6 +1,8 @@
 """Related news ("Tin liên quan"): the order an editor would pick, pinned articles first, cached until a change."""
 
 import datetime
+import threading
+import time
 
 import pytest
 import time_machine
@@ -254,3 +256,38 @@ class ArticlePageTests:
             assert client.get(url).status_code == 200
         with django_assert_max_num_queries(10):
             assert client.get(url).status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+class BackgroundTests:
+    """As in production (RELATED_IN_BACKGROUND): the list is computed by the process's background thread."""
+
+    def test_a_reader_never_waits_for_the_computation(self, client, settings, monkeypatch):
+        from news import related, related_worker
+        from news.models import StoredRelated
+
+        settings.RELATED_IN_BACKGROUND = True
+        gate = threading.Event()
+        real = related.compute_related
+
+        def slow(article, limit):  # a computation that takes as long as we say (728 ms of SQL at 100,000)
+            gate.wait(10)
+            return real(article, limit)
+
+        monkeypatch.setattr(related, "compute_related", slow)
+        campaign = make_campaign()
+        article = other("Mô hình Nụ cười tiếp dân", campaigns=[campaign])
+        sibling = other("Hội thi tìm hiểu", campaigns=[campaign], category=article.category)
+        started = time.monotonic()
+        response = client.get(article.get_absolute_url())
+        waited = time.monotonic() - started
+        try:
+            assert response.status_code == 200
+            assert waited < 5  # the computation is still held: the page did not wait for it
+            assert not StoredRelated.objects.filter(article=article).exists()
+            section = response.content.decode().split("Tin liên quan")[1].split("</section>")[0]
+            assert sibling.get_absolute_url() in section  # the stand-in meanwhile: the category's newest
+        finally:
+            gate.set()
+        assert related_worker.idle(timeout=20)
+        assert StoredRelated.objects.get(article=article).related_ids[0] == sibling.pk

@@ -7,6 +7,8 @@ from django.utils.functional import cached_property
 
 # How many pages past the current one a capped paginator counts: "Trang 3 / 13+" beyond that.
 CAP_PAGES_AHEAD = 10
+# From this many rows skipped, a counted paginator reads the page's ids before its rows.
+DEFERRED_FROM = 240
 
 
 class CountedPaginator(Paginator):
@@ -18,6 +20,21 @@ class CountedPaginator(Paginator):
         super().__init__(*args, **kwargs)
         if count is not None:
             self.__dict__["count"] = count  # ``count`` is a cached property: this is its cached value
+
+    def page(self, number):
+        """Past the first pages, the page's ids first (an index-only scan through the skipped rows), then its rows:
+        page 500 of a category reads 6,000 index entries, not 6,000 articles."""
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        if bottom < DEFERRED_FROM or not hasattr(self.object_list, "values_list"):
+            return super().page(number)
+        top = (
+            min(bottom + self.per_page, self.count)
+            if bottom + self.per_page + self.orphans < self.count
+            else self.count
+        )
+        ids = list(self.object_list.values_list("pk", flat=True)[bottom:top])
+        return self._get_page(list(self.object_list.filter(pk__in=ids)), number, self)
 
 
 class CappedPaginator(Paginator):

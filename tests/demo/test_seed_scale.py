@@ -21,9 +21,7 @@ UNTIL = datetime.date(2026, 6, 30)
 
 def seed(n: int, *, seed: int = 7, years: int = 12) -> str:
     out = io.StringIO()
-    call_command(
-        "seed_scale", articles=n, seed=seed, years=years, until=UNTIL, batch=150, stdout=out, verbosity=1
-    )
+    call_command("seed_scale", articles=n, seed=seed, years=years, until=UNTIL, batch=150, stdout=out, verbosity=1)
     return out.getvalue()
 
 
@@ -41,9 +39,11 @@ class SeedScaleTests:
         seed(400)
         assert Article.objects.published().count() == 400
         assert Article.objects.filter(status=Article.Status.DRAFT).exists()
-        first, last = Article.objects.published().order_by("published_at").values_list("published_at", flat=True)[
-            :: Article.objects.published().count() - 1
-        ]
+        first, last = (
+            Article.objects.published()
+            .order_by("published_at")
+            .values_list("published_at", flat=True)[:: Article.objects.published().count() - 1]
+        )
         assert (last - first).days > 365 * 10
         assert TaggedArticle.objects.count() >= 400
         assert Article.campaigns.through.objects.exists() and Article.themes.through.objects.exists()

@@ -35,7 +35,9 @@ import json
 from campaigns.models import Campaign, Theme
 from news.models import Article, Category, Tag
 from news import counts
+from news.related import refresh_related
 art = Article.objects.published().order_by("-published_at", "-id")[20]
+refresh_related(art.pk)  # stored, as after its save (seeded rows were bulk-written: no list yet)
 cat = Category.objects.filter(parent__isnull=True, show_in_menu=True).order_by("position", "pk").first()
 per_page = 12
 cat_pages = max(1, -(-counts.published_count(category_ids=cat.family_ids()) // per_page))

@@ -344,25 +344,42 @@ def add_highlights(articles: list, raw_query: str | None, *, fuzzy: bool = False
 
 @dataclass
 class SearchResults:
-    """What the results page shows: the ranked queryset, and whether it holds typo matches only."""
+    """What the results page shows: the ranked queryset, and whether it holds typo matches only.
+
+    ``ranked_ids()`` reads the ranked candidates' ids once (at most ``SEARCH_MAX_RESULTS`` + 1): their number is the
+    count (the page says "hơn 1.000" past the limit) and a page is a slice of them, so the candidates are found
+    and ranked once per request, not once for the count and again for the page.
+    """
 
     query: ParsedQuery
     queryset: models.QuerySet
     fuzzy: bool = False
+    similar: models.QuerySet | None = None  # the typo matches to fall back on when nothing matches (PostgreSQL)
+    _ids: list[int] | None = field(default=None, repr=False)
+
+    def ranked_ids(self) -> list[int]:
+        if self._ids is None:
+            limit = settings.SEARCH_MAX_RESULTS + 1
+            self._ids = list(self.queryset.values_list("pk", flat=True)[:limit])
+            if not self._ids and self.similar is not None:
+                self.queryset, self.fuzzy = self.similar, True
+                self._ids = list(self.queryset.values_list("pk", flat=True)[:limit])
+        return self._ids
 
     def count(self) -> tuple[int, bool]:
-        """``(results shown, whether more match)``: counting stops one past ``SEARCH_MAX_RESULTS`` (the page then
-        says "hơn 1.000 kết quả"), so a common word never counts the whole table."""
-        limit = settings.SEARCH_MAX_RESULTS
-        found = self.queryset.order_by().count()  # full-text matches are bounded to limit + 1 (``bounded``)
-        return min(found, limit), found > limit
+        """``(results shown, whether more match)``."""
+        found = len(self.ranked_ids())
+        return min(found, settings.SEARCH_MAX_RESULTS), found > settings.SEARCH_MAX_RESULTS
+
+    def rows(self, ids: list[int]) -> list:
+        """The articles of ``ids`` (a page of ``ranked_ids``), in that order, in one query."""
+        by_id = {article.pk: article for article in self.queryset.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def find_articles(queryset, raw_query: str | None) -> SearchResults:
     """Full-text matches; when there are none, titles close to the query (PostgreSQL)."""
     parsed = parse_query(raw_query)
     results = search(queryset, parsed.text)
-    if parsed and is_postgresql(queryset) and not results.exists():
-        similar = search_similar(queryset, parsed.text)
-        return SearchResults(parsed, similar, fuzzy=True)
-    return SearchResults(parsed, results)
+    similar = search_similar(queryset, parsed.text) if parsed and is_postgresql(queryset) else None
+    return SearchResults(parsed, results, similar=similar)

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -125,13 +126,17 @@ class SearchView(ListView):
         self.results = self.form.results()
         return self.results.queryset
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        count, self.more = self.results.count()
-        return CountedPaginator(queryset, per_page, count=count, **kwargs)
+    def paginate_queryset(self, queryset, page_size):
+        """A page of the ranked ids (found and ranked once), then its articles."""
+        ids = self.results.ranked_ids()
+        self.more = self.results.count()[1]
+        paginator, page, _rows, is_paginated = super().paginate_queryset(ids[: settings.SEARCH_MAX_RESULTS], page_size)
+        page.object_list = self.results.rows(list(page.object_list))
+        return paginator, page, page.object_list, is_paginated
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, results=self.results, **kwargs)
-        context["more_results"] = getattr(self, "more", False)  # set by get_paginator
+        context["more_results"] = getattr(self, "more", False)
         add_highlights(list(context["articles"]), self.results.query.text, fuzzy=self.results.fuzzy)
         return context
 

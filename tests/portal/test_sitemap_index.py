@@ -36,6 +36,13 @@ class SitemapIndexTests:
         pages = [page for page in sitemap_pages(client) if page.startswith("/sitemap-articles.xml")]
         assert len(pages) == math.ceil(30 / 7)
 
+    def test_pages_deep_in_the_list_read_ids_first_and_still_list_everything(self, client, settings, monkeypatch):
+        monkeypatch.setattr("portal.pagination.DEFERRED_FROM", 5)  # pages past the first read ids first
+        settings.SITEMAP_PAGE_SIZE = 5
+        for _ in range(17):
+            make_article()
+        assert sorted(article_paths(client)) == published_paths()
+
     def test_no_page_is_larger_than_the_page_size_and_the_next_is_404(self, client, settings):
         settings.SITEMAP_PAGE_SIZE = 4
         for _ in range(9):

@@ -34,7 +34,7 @@ def count_existing_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0011_comments_move_out'),
+        ('news', '0014_pending_edits'),
     ]
 
     operations = [

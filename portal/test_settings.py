@@ -30,3 +30,9 @@ STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_ME
 VIEW_COUNT_BUFFER = False
 # Related news computed on the spot, so a test sees it at once; tests of the background thread turn it on.
 RELATED_IN_BACKGROUND = False
+# Most tests sign staff in with force_login; the second factor's tests (tests/accounts/test_two_factor.py) turn
+# STAFF_2FA on themselves.
+STAFF_2FA = False
+# The page cache is off, so that each test's query budget and counters measure the page being built; the page
+# cache's own tests (tests/pagecache) turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -123,6 +123,7 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "sitemap": reverse("sitemap"),
         "sitemap-section": reverse("sitemap-section", args=["khong-ton-tai" if missing else "articles"]),
         "robots": reverse("robots"),
+        "favicon": reverse("favicon"),
         "news:latest": reverse("news:latest"),
         "news:article-detail": reverse("news:article-detail", args=[s("article")]),
         "news:article-preview": reverse("news:article-preview", args=[pk("article-pk")]),

@@ -34,7 +34,7 @@ def count_existing_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0014_pending_edits'),
+        ('news', '0015_article_library_images'),
     ]
 
     operations = [

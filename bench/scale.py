@@ -275,11 +275,15 @@ def main() -> int:
     parser.add_argument("--demo-db", default="portal_bench_demo")
     parser.add_argument("--big-db", default="portal_bench_100k")
     parser.add_argument("--redis", default="redis://127.0.0.1:6379/14")
+    parser.add_argument("--only", default="", help="Comma-separated page names (or parts of them) to measure.")
     args = parser.parse_args()
     sizes = {}
     for label, db, articles in (("demo", args.demo_db, None), ("big", args.big_db, args.articles)):
         print(f"preparing {label} ({db})", flush=True)
         pages = prepare(db, env_for(db, args.redis), articles)
+        if args.only:
+            wanted = [part.strip() for part in args.only.split(",") if part.strip()]
+            pages = {name: path for name, path in pages.items() if any(part in name for part in wanted)}
         sizes[label] = (db, pages)
     results = {}
     for label, (db, pages) in sizes.items():

@@ -5,6 +5,7 @@ from .categories import Category, Tag, TaggedArticle
 from .derived import MonthlyCount, StoredRelated
 from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
+from .notes import ArticleNote
 from .pending import PendingEdit
 from .related import RelatedArticle
 from .revisions import ArticleRevision
@@ -15,6 +16,7 @@ __all__ = [
     "ArticleAutosave",
     "ArticleEvent",
     "ArticleLock",
+    "ArticleNote",
     "ArticleRevision",
     "Category",
     "FeaturedArticle",

@@ -45,6 +45,9 @@ IGNORED = frozenset(
         # (readers' visits trigger those recomputations: they must not empty the whole cache).
         "news.monthlycount",
         "news.storedrelated",
+        "news.articlenote",  # editorial notes: the admin's only
+        "notifications",  # staff's inbox and e-mail choices
+        "django_tasks_database",  # the background tasks' queue (notification e-mails)
     }
 )
 

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0002_emulation_records_document_search'),
-        ('news', '0016_monthly_counts_stored_related'),
+        ('news', '0017_monthly_counts_stored_related'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

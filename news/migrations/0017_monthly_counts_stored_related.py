@@ -34,7 +34,7 @@ def count_existing_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0015_article_library_images'),
+        ('news', '0016_editorial_notes_reschedule_action'),
     ]
 
     operations = [

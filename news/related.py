@@ -117,7 +117,13 @@ def refresh_related(article_id: int, limit: int = STORED_LIMIT) -> list[int] | N
         return None
     current = generation()
     ids = [a.pk for a in compute_related(article, limit)]
-    StoredRelated.objects.update_or_create(article_id=article_id, defaults={"related_ids": ids, "generation": current})
+    # One upsert statement: no row lock held while other processes store the same list.
+    StoredRelated.objects.bulk_create(
+        [StoredRelated(article_id=article_id, related_ids=ids, generation=current)],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["related_ids", "generation", "computed_at"],
+    )
     return ids
 
 

@@ -5,7 +5,20 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.uploads.admin_saving import SafeSaveAdminMixin
 
-from .models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
+from .models import (
+    Award,
+    AwardProposal,
+    Campaign,
+    Contest,
+    Document,
+    Exemplar,
+    GoodModel,
+    Issuer,
+    ProposalComment,
+    ProposalNominee,
+    Theme,
+    Unit,
+)
 
 
 @admin.register(Issuer)
@@ -214,3 +227,54 @@ class ContestAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
     @admin.display(description=_("Số giải"), ordering="n_prizes")
     def prize_count(self, obj):
         return obj.n_prizes
+
+
+class ProposalNomineeInline(admin.StackedInline):
+    model = ProposalNominee
+    extra = 1
+    fields = [("kind", "name", "order"), "position", "award_form", "achievement"]
+
+
+class ProposalCommentInline(admin.TabularInline):
+    """The readers' comments, for the emulation council: read-only."""
+
+    model = ProposalComment
+    extra = 0
+    fields = ["created_at", "name", "email", "nominee", "text"]
+    readonly_fields = fields
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(AwardProposal)
+class AwardProposalAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
+    list_display = ["title", "opens_on", "closes_on", "window", "is_published", "comment_count"]
+    list_filter = ["is_published", "campaign"]
+    search_fields = ["title", "nominees__name"]
+    fields = ["title", "campaign", "notice", ("opens_on", "closes_on"), "is_published"]
+    inlines = [ProposalNomineeInline, ProposalCommentInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(comment_total=Count("comments"))
+
+    @admin.display(description=_("Số ngày làm việc"))
+    def window(self, obj):
+        return obj.working_days
+
+    @admin.display(description=_("Góp ý"), ordering="comment_total")
+    def comment_count(self, obj):
+        return obj.comment_total
+
+
+@admin.register(ProposalComment)
+class ProposalCommentAdmin(admin.ModelAdmin):
+    list_display = ["proposal", "nominee", "name", "email", "created_at"]
+    list_filter = ["proposal"]
+    list_select_related = ["proposal", "nominee"]
+    search_fields = ["name", "email", "text"]
+    readonly_fields = ["proposal", "nominee", "name", "email", "text", "created_at", "ip_address"]
+
+    def has_add_permission(self, request):
+        return False

@@ -3,7 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Campaign, Theme, Unit
+from portal.privacy.consent import ConsentFormMixin, ConsentPurpose
+from portal.spam import HoneypotMixin
+from portal.text import visible
+
+from .models import Campaign, ProposalComment, Theme, Unit
 
 
 class RecordFilterForm(forms.Form):
@@ -53,3 +57,51 @@ class RecordFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+
+
+PROPOSAL_CONSENT = ConsentPurpose(
+    "award_proposal_comment",
+    _(
+        "Tôi đồng ý để cơ quan xử lý họ tên và thư điện tử của tôi để tiếp nhận góp ý này, tổng hợp gửi Hội đồng "
+        "Thi đua – Khen thưởng và liên hệ lại khi cần làm rõ."
+    ),
+)
+
+
+class ProposalCommentForm(ConsentFormMixin, HoneypotMixin, forms.ModelForm):
+    """A reader's comment on an award proposal while it is open: kept for the council, never shown."""
+
+    consent_purposes = (PROPOSAL_CONSENT,)
+
+    class Meta:
+        model = ProposalComment
+        fields = ["name", "email", "nominee", "text"]
+        labels = {
+            "name": _("Họ và tên"),
+            "email": _("Thư điện tử"),
+            "nominee": _("Góp ý về"),
+            "text": _("Nội dung góp ý"),
+        }
+        widgets = {"text": forms.Textarea(attrs={"rows": 5, "maxlength": 3000})}
+
+    def __init__(self, *args, proposal, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["nominee"].queryset = proposal.nominees.all()
+        self.fields["nominee"].empty_label = _("Cả danh sách")
+        self.fields["name"].widget.attrs["autocomplete"] = "name"
+        self.fields["email"].widget.attrs["autocomplete"] = "email"
+        self.fields["text"].help_text = _("Tối đa 3.000 ký tự.")
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if not visible(name):
+            raise forms.ValidationError(_("Vui lòng nhập họ và tên."), code="required")
+        return name
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].strip()
+        if len(visible(text)) < 5:
+            raise forms.ValidationError(_("Vui lòng nhập nội dung góp ý (ít nhất 5 ký tự)."), code="too_short")
+        if len(text) > 3000:
+            raise forms.ValidationError(_("Nội dung góp ý dài tối đa 3.000 ký tự."), code="too_long")
+        return text

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import downloads, emulation_views, views
+from . import downloads, emulation_views, proposal_views, views
 
 app_name = "campaigns"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("guong-dien-hinh/", emulation_views.ExemplarListView.as_view(), name="exemplar-list"),
     path("guong-dien-hinh/<slug:slug>/", emulation_views.ExemplarDetailView.as_view(), name="exemplar-detail"),
     path("khen-thuong/", emulation_views.AwardListView.as_view(), name="award-list"),
+    path("khen-thuong/lay-y-kien/", proposal_views.ProposalListView.as_view(), name="proposal-list"),
+    path("khen-thuong/lay-y-kien/<slug:slug>/", proposal_views.proposal_detail, name="proposal-detail"),
     path("khen-thuong/<int:pk>/", emulation_views.AwardDetailView.as_view(), name="award-detail"),
     path("hoi-thi/", emulation_views.ContestListView.as_view(), name="contest-list"),
     path("hoi-thi/<slug:slug>/", emulation_views.ContestDetailView.as_view(), name="contest-detail"),

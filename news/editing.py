@@ -22,6 +22,7 @@ from django.utils.translation import gettext as _
 from portal.formats import vn_short_datetime
 
 from .models import Article, ArticleAutosave, ArticleLock
+from .workflow_notices import notify_taken_over
 
 # The fields an autosave keeps: what a person types. Links and pictures are saved with the form itself.
 AUTOSAVED_FIELDS = ("title", "slug", "lead", "body", "cover_caption", "author_name", "source", "new_tags")
@@ -116,6 +117,8 @@ def take_over(*, article: Article, user) -> str:
         lock.holder, lock.taken_at, lock.seen_at = user, now, now
         lock.taken_over_from = previous
         lock.save()
+        if previous:
+            notify_taken_over(article=article, previous=previous, by=user, by_name=display_name(user))
     return display_name(previous) if previous else ""
 
 

@@ -131,6 +131,8 @@ class ArticleEditingAdminMixin:
     def autosave_view(self, request):
         article = self._autosave_target(request)
         copy = editing.store_autosave(user=request.user, article=article, data=request.POST)
+        if article is not None and request.POST.get("leaving"):  # the page is closing: one request for both
+            editing.release_lock(article=article, user=request.user)
         return JsonResponse({"saved_at": vn_short_datetime(copy.saved_at)})
 
     def discard_view(self, request):

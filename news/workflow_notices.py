@@ -79,3 +79,15 @@ def notify_edit_decision(*, pending, by, approved: bool, reason: str = "") -> No
         url=admin_url(pending.article),
         actor=by,
     )
+
+
+def notify_taken_over(*, article: Article, previous, by, by_name: str) -> None:
+    """Someone took over the article ``previous`` was editing: they are told at once (news.editing)."""
+    notify(
+        recipients=[previous],
+        kind=Kind.TAKEN_OVER,
+        title=_("%(name)s đã tiếp quản bài bạn đang sửa: %(title)s") % {"name": by_name, "title": article.title},
+        body=_("Phần bạn gõ mà chưa lưu vẫn nằm trong bản lưu tự động của bạn."),
+        url=admin_url(article),
+        actor=by,
+    )

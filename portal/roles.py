@@ -86,9 +86,18 @@ ROLE_PERMISSIONS[EDITOR] |= {
 ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel", "exemplar", "award", "document")}
 # Editors pin related articles under the ones they write.
 ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}
+# Editors enter the leaders' work schedule; they pick leaders in it, whom administrators keep with the
+# introduction page (portal.about).
+ROLE_PERMISSIONS[EDITOR] |= {
+    *(f"schedule.{action}_scheduleentry" for action in ("add", "change", "delete", "view")),
+    "about.view_leader",
+}
 # Editors arrange the home page's featured stories (news.featured_admin).
 ROLE_PERMISSIONS[EDITOR] |= {"news.view_featuredarticle", "news.change_featuredarticle"}
 # The picture library: writers and editors upload and describe pictures and use them; deleting an unused one is
 # the editors' (news.library.admin refuses to delete a picture in use).
 ROLE_PERMISSIONS[WRITER] |= {"library.view_libraryimage", "library.add_libraryimage"}
 ROLE_PERMISSIONS[EDITOR] |= {f"library.{action}_libraryimage" for action in ("add", "change", "delete", "view")}
+
+# Editors answer readers' questions (Hỏi đáp – Góp ý): assign, answer, publish; topics stay with administrators.
+ROLE_PERMISSIONS[EDITOR] |= {"questions.view_question", "questions.change_question", "questions.view_topic"}

@@ -57,13 +57,18 @@ INSTALLED_APPS = [
     "portal.uploads",
     "portal.visitors",
     "portal.site_parts",
+    "portal.privacy",
     "portal.polls",
+    "portal.about",
+    "portal.schedule",
     "campaigns",
     "news",
     "news.library",
     "news.comments",
     "news.viewcounts",
     "news.legacy",
+    "portal.contact",
+    "portal.questions",
     "portal.reports",
     "portal.demo",
     "portal.accounts",
@@ -289,7 +294,8 @@ if MEDIA_STORAGE == "s3":
 
     STORAGES.update(S3_STORAGES)  # noqa: F405
 
-# Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
+# Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds;
+# the same numbers bound each of the other readers' forms (contact, questions, comments on award proposals).
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
 COMMENT_RATE_WINDOW = int(os.environ.get("COMMENT_RATE_WINDOW", "600"))
 # Reverse proxies whose X-Forwarded-For is believed (addresses and networks, comma-separated; empty: none, the

@@ -28,6 +28,12 @@ class PageSitemap(SitemapPaging, Sitemap):
         "campaigns:award-list",
         "campaigns:contest-list",
         "campaigns:document-list",
+        "site-map",
+        "about:introduction",
+        "schedule:week",
+        "privacy:policy",
+        "contact:contact",
+        "questions:list",
     ]
 
     def items(self):

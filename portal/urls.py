@@ -38,6 +38,12 @@ urlpatterns = [
     path("", include("news.comments.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("tham-do-y-kien/", include("portal.polls.urls")),
+    path("gioi-thieu/", include("portal.about.urls")),
+    path("lich-cong-tac/", include("portal.schedule.urls")),
+    path("so-do-cong/", views.SiteMapView.as_view(), name="site-map"),
+    path("chinh-sach-bao-ve-du-lieu-ca-nhan/", include("portal.privacy.urls")),
+    path("lien-he/", include("portal.contact.urls")),
+    path("hoi-dap/", include("portal.questions.urls")),
     # The index lists each section's pages (?p=2...), each page at most SITEMAP_PAGE_SIZE addresses.
     path(
         "sitemap.xml",

@@ -11,6 +11,8 @@ from django.views.generic import TemplateView
 from campaigns.models import Campaign, Theme
 from news.models import Article, Category
 
+from .site_map import site_map
+
 LATEST_COUNT = 8
 FEATURED_COUNT = 4  # one lead story and three beside it
 PER_BLOCK = 4
@@ -47,14 +49,27 @@ class HomeView(TemplateView):
         for section in sections:
             section.latest_articles = section_articles.get(section.pk, [])
 
+        latest_articles = list(latest[:LATEST_COUNT])
+        # The home page's Dublin Core date: its newest story, featured or not.
+        dates = [a.published_at for a in [*featured, *latest_articles[:1]]]
         return super().get_context_data(
             featured=featured[0] if featured else None,
             more_featured=featured[1:],
-            latest_articles=latest[:LATEST_COUNT],
+            latest_articles=latest_articles,
+            last_published=max(dates, default=None),
             current_campaigns=campaigns,
             sections=[s for s in sections if s.latest_articles],
             **kwargs,
         )
+
+
+class SiteMapView(TemplateView):
+    """Sơ đồ cổng: the site map for people, beside sitemap.xml for search engines."""
+
+    template_name = "portal/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nodes=site_map(), **kwargs)
 
 
 @cache_control(public=True, max_age=86400)

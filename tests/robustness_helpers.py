@@ -9,9 +9,11 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from campaigns.models import AwardProposal
 from news.models import Tag
 from news.preview import preview_token
 from portal.polls.models import Poll
+from portal.questions.models import Question, Topic
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import (
     make_article,
@@ -86,9 +88,15 @@ def build_world() -> dict:
     article.exemplars.add(exemplar)
     article.awards.add(award)
     article.documents.add(document)
+    now = timezone.localtime()
     poll = Poll.objects.create(question="Bạn đọc tin trên cổng bằng thiết bị nào?")
     poll.choices.create(text="Điện thoại")
-    now = timezone.localtime()
+    proposal = AwardProposal.objects.create(
+        title="Lấy ý kiến đề nghị Bằng khen", notice="…", opens_on=now.date(), is_published=True, campaign=campaign
+    )
+    proposal.nominees.create(name="Đồng chí Lâm", award_form="Bằng khen", achievement="…")
+    topic = Topic.objects.create(name="Công tác đảng viên")
+    question = Question.objects.create(topic=topic, title="Chuyển sinh hoạt đảng", text="…", name="A", email="a@b.vn")
     return {
         "article": article.slug,
         "article-pk": article.pk,
@@ -103,6 +111,8 @@ def build_world() -> dict:
         "contest": contest.slug,
         "document": document.slug,
         "poll": poll.pk,
+        "question": question.code,
+        "proposal": proposal.slug,
         "year": now.year,
         "month": now.month,
     }
@@ -160,6 +170,21 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "campaigns:document-file": reverse("campaigns:document-file", args=[s("document")]),
         "polls:detail": reverse("polls:detail", args=[pk("poll")]),
         "polls:vote": reverse("polls:vote", args=[pk("poll")]),
+        "site-map": reverse("site-map"),
+        "about:introduction": reverse("about:introduction"),
+        "schedule:week": reverse("schedule:week"),
+        "schedule:week-of": reverse(
+            "schedule:week-of", kwargs={"year": 1899 if missing else year, "week": 60 if missing else 1}
+        ),
+        "campaigns:proposal-list": reverse("campaigns:proposal-list"),
+        "campaigns:proposal-detail": reverse("campaigns:proposal-detail", args=[s("proposal")]),
+        "privacy:policy": reverse("privacy:policy"),
+        "contact:contact": reverse("contact:contact"),
+        "questions:list": reverse("questions:list"),
+        "questions:ask": reverse("questions:ask"),
+        "questions:track": reverse("questions:track"),
+        "questions:status": reverse("questions:status", args=["HD-KHONGCO" if missing else w["question"]]),
+        "questions:attachment": reverse("questions:attachment", args=["HD-KHONGCO" if missing else w["question"]]),
     }
 
 

@@ -106,7 +106,13 @@ def test_comments_are_received_while_redis_is_down_and_still_limited(settings):
     article = make_article("Lấy ý kiến dự thảo văn kiện")
     client = Client(HTTP_USER_AGENT=BROWSER_USER_AGENT)
     url = reverse("comments:comment-post", kwargs={"slug": article.slug})
-    data = {"name": "Nguyễn Văn An", "email": "an@example.vn", "text": "Góp ý cho dự thảo.", "website": ""}
+    data = {
+        "name": "Nguyễn Văn An",
+        "email": "an@example.vn",
+        "text": "Góp ý cho dự thảo.",
+        "website": "",
+        "consent_comment": "on",
+    }
     with _redis_settings(closed):
         for n in range(settings.COMMENT_RATE_LIMIT):
             assert client.post(url, {**data, "text": f"Góp ý số {n}"}, REMOTE_ADDR="10.0.0.1").status_code == 302

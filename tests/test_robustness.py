@@ -27,6 +27,7 @@ NOT_A_PAGE = {
     "comments:comment-post": 302,  # POST only: a GET goes back to the article's comments
     "comments:comment-attachment": 404,  # the world has no attachment: its address names a missing one
     "polls:vote": 405,  # POST only
+    "questions:attachment": 404,  # staff only, and the world's question has no file
 }
 # Pages that page through a list, and the parameter they read: a page number that is not one of theirs is a 404.
 PAGE_PARAMETER = {
@@ -44,6 +45,7 @@ PAGE_PARAMETER = {
             "campaigns:goodmodel-list",
             "campaigns:exemplar-list",
             "campaigns:award-list",
+            "campaigns:proposal-list",
             "campaigns:contest-list",
             "campaigns:document-list",
         ),
@@ -60,7 +62,7 @@ def world(django_user_model):
 def _public_pattern_names() -> set[str]:
     resolver = get_resolver()
     names = {name for name in resolver.reverse_dict if isinstance(name, str)}
-    for namespace in ("news", "campaigns", "polls"):
+    for namespace in ("news", "campaigns", "polls", "privacy", "contact", "questions"):
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
     private = {"reports:leadership", "reports:statistics", "ck_editor_5_upload_file", "admin-view-on-site"}

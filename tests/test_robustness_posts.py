@@ -54,7 +54,13 @@ def test_hostile_comments_are_refused_without_saving(world):
     from news.comments.models import Comment, CommentSettings
 
     url = public_urls(world)["comments:comment-post"]
-    valid = {"name": "Nguyễn Văn A", "email": "a@example.vn", "text": "Bài viết rất hay và bổ ích.", "website": ""}
+    valid = {
+        "name": "Nguyễn Văn A",
+        "email": "a@example.vn",
+        "text": "Bài viết rất hay và bổ ích.",
+        "website": "",
+        "consent_comment": "on",
+    }
     max_length = CommentSettings.current().max_length
     failures = []
     for n, (field, value) in enumerate((f, v) for f in ("name", "email", "text", "website") for v in HOSTILE_VALUES):

@@ -9,7 +9,9 @@ class CommentsConfig(AppConfig):
 
     def ready(self):
         from news import article_blocks
+        from portal.privacy import registry
 
-        from . import signals  # noqa: F401
+        from . import personal_data, signals  # noqa: F401
 
         article_blocks.register("comments/includes/article_block.html")  # "Bình luận" under each article
+        registry.register(personal_data.SOURCE)

@@ -1,48 +1,18 @@
-"""Readers' comment attachments: which kinds are taken, how large, and where they are kept.
+"""Readers' comment attachments: the rule is the one for every reader's file (``portal.uploads.attachments``).
 
-A file's kind is read from its content (``portal.uploads.filekinds``), never from its name or the browser's claim: an
-"ảnh.jpg" that is really an HTML page is refused. Accepted files are renamed to a random ASCII name with the
-extension of their real kind and kept in a private storage outside MEDIA_ROOT; readers and moderators fetch them
-only through ``news.comments.views.comment_attachment``, which always sends them as a download.
+``private_storage`` and ``attachment_path`` stay importable from here: the comment migrations name them.
 """
 
-import uuid
-
-from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
-from django.utils.translation import gettext_lazy as _
-
-from portal.uploads import filekinds
-
-MAX_ATTACHMENT_SIZE = 10 * 1024 * 1024
-ATTACHMENT_KINDS = (*filekinds.IMAGES, filekinds.PDF, filekinds.DOC, filekinds.DOCX)
-KINDS_BY_EXTENSION = {kind.extension: kind for kind in ATTACHMENT_KINDS}
-
-
-def private_storage():
-    """The storage for files nobody may fetch directly (settings.STORAGES["private"])."""
-    return storages["private"]
-
-
-def validate_attachment(uploaded) -> filekinds.FileKind:
-    """Refuse a file that is too large or not really an image, PDF or Word document; return its kind."""
-    if uploaded.size > MAX_ATTACHMENT_SIZE:
-        raise ValidationError(_("Tệp đính kèm không được lớn hơn 10 MB."), code="too_large")
-    if uploaded.size == 0:
-        raise ValidationError(_("Tệp đính kèm rỗng."), code="empty")
-    kind = filekinds.detect(uploaded)
-    if kind not in ATTACHMENT_KINDS:
-        raise ValidationError(
-            _(
-                "Chỉ nhận tệp ảnh (JPG, PNG, GIF, WebP), PDF hoặc Word (DOC, DOCX). "
-                "Nội dung tệp này không phải các loại đó."
-            ),
-            code="bad_type",
-        )
-    return kind
+from portal.uploads.attachments import (  # noqa: F401 (re-exported for the migrations and the app)
+    ATTACHMENT_KINDS,
+    KINDS_BY_EXTENSION,
+    MAX_ATTACHMENT_SIZE,
+    private_storage,
+    random_name,
+    validate_attachment,
+)
 
 
 def attachment_path(instance, filename: str) -> str:
     """A random ASCII name with the extension of the real type (set by the form as ``instance.attachment_type``)."""
-    kind = KINDS_BY_EXTENSION.get(instance.attachment_type)
-    return f"comments/{uuid.uuid4().hex}.{kind.extension if kind else 'bin'}"
+    return random_name("comments", instance.attachment_type)

@@ -3,18 +3,28 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.privacy.consent import ConsentFormMixin, ConsentPurpose
+from portal.spam import HoneypotMixin
 from portal.text import visible
 from portal.uploads import filekinds, pictures
 
 from .files import ATTACHMENT_KINDS, validate_attachment
 from .models import BlockedWord, Comment, CommentSettings
 
+COMMENT_CONSENT = ConsentPurpose(
+    "comment",
+    _(
+        "Tôi đồng ý để Ban biên tập xử lý họ tên và thư điện tử của tôi để duyệt bình luận và hiển thị họ tên "
+        "cùng bình luận."
+    ),
+)
 
-class CommentForm(forms.ModelForm):
+
+class CommentForm(ConsentFormMixin, HoneypotMixin, forms.ModelForm):
     """ "Viết bình luận": every refusal is a form error in Vietnamese; nothing is saved unless all is well."""
 
-    # A honeypot: hidden from people by CSS and aria-hidden, filled in by bots that fill every field.
-    website = forms.CharField(label=_("Để trống ô này"), required=False)
+    consent_purposes = (COMMENT_CONSENT,)
+    honeypot_message = _("Không thể gửi bình luận: biểu mẫu có dấu hiệu được điền tự động. Vui lòng thử lại.")
 
     class Meta:
         model = Comment
@@ -34,7 +44,6 @@ class CommentForm(forms.ModelForm):
         self.max_length = CommentSettings.current().max_length
         self.fields["text"].widget.attrs["maxlength"] = self.max_length
         self.fields["text"].help_text = _("Tối đa %(max)s ký tự.") % {"max": f"{self.max_length:,}".replace(",", ".")}
-        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["email"].widget.attrs["autocomplete"] = "email"
 
@@ -76,12 +85,6 @@ class CommentForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("website"):
-            # Shown above the form: the trap field itself is hidden from people.
-            raise forms.ValidationError(
-                _("Không thể gửi bình luận: biểu mẫu có dấu hiệu được điền tự động. Vui lòng thử lại."),
-                code="honeypot",
-            )
         if any(BlockedWord.found_in(cleaned.get(field) or "") for field in ("name", "text")):
             raise forms.ValidationError(
                 _("Bình luận có từ ngữ không phù hợp nên không được gửi. Vui lòng sửa lại nội dung."),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from portal.notifications.models import Kind
 from portal.notifications.services import notify, users_with_permission
+from portal.privacy.consent import record_consents
 
 from .models import Comment
 
@@ -66,6 +67,7 @@ def submit_comment(*, form, article, ip_address: str | None) -> Comment:
         with transaction.atomic():
             comment.save()
             _tell_moderators(comment)
+            record_consents(subject=comment, email=comment.email, purposes=form.given_purposes())
     except Exception:
         # The file is written before the row; never leave it behind without its comment.
         if comment.attachment.name:

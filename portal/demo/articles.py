@@ -25,7 +25,7 @@ def body_html(parts: list) -> str:
         if isinstance(part, dict) and "quote" in part:
             html.append(f"<blockquote><p>{escape(part['quote'])}</p></blockquote>")
         elif isinstance(part, dict) and "heading" in part:
-            html.append(f"<h3>{escape(part['heading'])}</h3>")
+            html.append(f"<h2>{escape(part['heading'])}</h2>")
         else:
             html.append(f"<p>{escape(part)}</p>")
     return "\n".join(html)

@@ -97,3 +97,17 @@ def banner_png(title: str, color: tuple[int, int, int]) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PNG")
     return buffer.getvalue()
+
+
+def portrait_png(initial: str, seed: int) -> bytes:
+    """A 300×400 placeholder portrait: a silhouette on a plain background with the person's initial."""
+    background = _PALETTES[seed % len(_PALETTES)][1]
+    image = Image.new("RGB", (300, 400), background)
+    draw = ImageDraw.Draw(image)
+    draw.ellipse([95, 70, 205, 190], fill=(90, 70, 60))
+    draw.rounded_rectangle([45, 210, 255, 420], radius=90, fill=(40, 50, 80))
+    draw.polygon([(130, 210), (170, 210), (150, 280)], fill=(245, 245, 245))
+    draw.text((150, 360), initial.upper(), fill=(245, 197, 66), font=_font(44), anchor="mm")
+    buffer = io.BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()

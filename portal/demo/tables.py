@@ -1,17 +1,22 @@
 """The models the demo fills, imported in this one place: when a model moves to another app, only these lines change."""
 
-from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
+from campaigns.models import Award, AwardProposal, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle, Tag
 from news.viewcounts.models import ArticleDailyViews
+from portal.about.models import Introduction, Leader, OrgUnit
 from portal.polls.models import Poll, PollChoice, PollVote
-from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
+from portal.privacy.models import PrivacyPolicy
+from portal.questions.models import Question, Topic
+from portal.schedule.models import ScheduleEntry
+from portal.site_parts.models import BannerLink, SiteProfile, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 
 __all__ = [
     "Article",
     "ArticleDailyViews",
     "Award",
+    "AwardProposal",
     "BannerLink",
     "BlockedWord",
     "Campaign",
@@ -21,15 +26,23 @@ __all__ = [
     "Document",
     "Exemplar",
     "GoodModel",
+    "Introduction",
     "Issuer",
+    "Leader",
+    "OrgUnit",
     "Poll",
     "PollChoice",
     "PollVote",
+    "PrivacyPolicy",
+    "Question",
     "RelatedArticle",
+    "ScheduleEntry",
+    "SiteProfile",
     "SiteVisitDay",
     "Slogan",
     "Tag",
     "Theme",
+    "Topic",
     "Unit",
     "Video",
     "WebLink",

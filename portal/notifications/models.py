@@ -21,6 +21,7 @@ class Kind(models.TextChoices):
     EDIT_PENDING = "edit_pending", _("Bản sửa bài đang đăng chờ duyệt")
     EDIT_DECIDED = "edit_decided", _("Bản sửa bài đang đăng được duyệt hay không")
     COMMENT = "comment", _("Bình luận chờ duyệt")
+    TAKEN_OVER = "taken_over", _("Bài đang sửa bị người khác tiếp quản")
 
 
 class NotificationQuerySet(models.QuerySet):

@@ -48,6 +48,12 @@ IGNORED = frozenset(
         "news.articlenote",  # editorial notes: the admin's only
         "notifications",  # staff's inbox and e-mail choices
         "django_tasks_database",  # the background tasks' queue (notification e-mails)
+        # What readers send that no page shows (a contact message, a comment on an award proposal, the consent
+        # stored with any submission, the personal-data log): a reader's form must not empty the cache.
+        "contact",
+        "campaigns.proposalcomment",
+        "privacy.consent",
+        "privacy.personaldatalog",
     }
 )
 

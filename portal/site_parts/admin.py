@@ -2,12 +2,14 @@
 
 from django.contrib import admin, messages
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from portal.uploads.admin_saving import SafeSaveAdminMixin
 
-from .models import BannerLink, Slogan, Video, WebLink, forget_cached_site_parts
+from .models import BannerLink, SiteProfile, Slogan, Video, WebLink, forget_cached_site_parts
 
 
 @admin.register(Slogan)
@@ -66,3 +68,24 @@ class VideoAdmin(SitePartAdmin):
     @admin.display(description=_("Nguồn"))
     def source(self, obj):
         return obj.embed_url or (obj.file.name if obj.file else "—")
+
+
+@admin.register(SiteProfile)
+class SiteProfileAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
+    """One row: the list page goes straight to its form (made on first visit)."""
+
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    fieldsets = [
+        (_("Chân trang"), {"fields": ["owner", "responsible_person", "address", "phone", "fax", "email", "licence"]}),
+        (_("Trang Liên hệ"), {"fields": ["portal_official", "portal_official_contact", "map_url", "copyright"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        profile, _created = SiteProfile.objects.get_or_create(pk=1)
+        return redirect(reverse("admin:site_parts_siteprofile_change", args=[profile.pk]))

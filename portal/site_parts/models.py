@@ -149,7 +149,10 @@ def cached_site_parts() -> dict:
     parts = cache.get(SITE_PARTS_CACHE_KEY)
     if parts is None:
         parts = {
-            "banners": [{"title": b.title, "image": b.image.url, "url": b.url} for b in BannerLink.objects.active()],
+            "banners": [
+                {"title": b.title, "image": b.image.url, "url": b.url, **_size(b.image)}
+                for b in BannerLink.objects.active()
+            ],
             "web_links": [{"name": w.name, "url": w.url} for w in WebLink.objects.active()],
             "videos": [
                 {
@@ -165,6 +168,81 @@ def cached_site_parts() -> dict:
     return parts
 
 
+def _size(image) -> dict:
+    """A banner's width and height for its <img> (no jump as it loads), read once per cache fill; none if unreadable."""
+    try:
+        return {"width": image.width, "height": image.height}
+    except (OSError, ValueError):
+        return {}
+
+
 def forget_cached_site_parts() -> None:
     """Drop the cached block; the next page builds it again (saves, deletes and the admin's bulk switches)."""
     cache.delete(SITE_PARTS_CACHE_KEY)
+
+
+class SiteProfile(models.Model):
+    """Who owns and answers for the portal (footer of every page, "Liên hệ"): a single row, edited in the admin.
+
+    What the rules ask a portal's footer and contact page to show (NĐ 42/2022, TT 32/2017): the owning body, the
+    person responsible for the content, address, phone, e-mail, the licence where one was issued, and the official
+    in charge of the portal. Read through ``current()``, cached until it is saved.
+    """
+
+    CACHE_KEY = "portal:site-profile"
+
+    owner = models.CharField(
+        _("cơ quan chủ quản"), max_length=250, blank=True, help_text=_("Để trống: dùng tên cổng (SITE_NAME).")
+    )
+    responsible_person = models.CharField(
+        _("chịu trách nhiệm nội dung"),
+        max_length=250,
+        blank=True,
+        help_text=_("Họ tên và chức vụ, ví dụ: Nguyễn Văn A – Phó Bí thư Đảng ủy."),
+    )
+    address = models.CharField(_("địa chỉ"), max_length=300, blank=True)
+    phone = models.CharField(_("điện thoại"), max_length=60, blank=True)
+    fax = models.CharField(_("fax"), max_length=60, blank=True)
+    email = models.EmailField(_("thư điện tử"), blank=True)
+    licence = models.CharField(
+        _("giấy phép"), max_length=250, blank=True, help_text=_("Số, ngày và cơ quan cấp giấy phép, nếu có.")
+    )
+    portal_official = models.CharField(
+        _("cán bộ phụ trách cổng thông tin"), max_length=250, blank=True, help_text=_("Họ tên, chức vụ.")
+    )
+    portal_official_contact = models.CharField(
+        _("liên hệ của cán bộ phụ trách"), max_length=250, blank=True, help_text=_("Điện thoại, thư điện tử.")
+    )
+    map_url = models.URLField(
+        _("bản đồ"), max_length=500, blank=True, help_text=_("Địa chỉ bản đồ trực tuyến của trụ sở.")
+    )
+    copyright = models.CharField(
+        _("dòng bản quyền"),
+        max_length=300,
+        blank=True,
+        help_text=_("Ví dụ: Ghi rõ nguồn khi phát hành lại thông tin từ trang này."),
+    )
+
+    class Meta:
+        verbose_name = _("thông tin cơ quan")
+        verbose_name_plural = _("thông tin cơ quan (chân trang, liên hệ)")
+
+    def __str__(self):
+        return str(_("Thông tin cơ quan"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # a single row
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def current(cls) -> "SiteProfile":
+        """The row (an unsaved empty one until an administrator fills it), cached until it is saved."""
+        profile = cache.get(cls.CACHE_KEY)
+        if profile is None:
+            profile = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, profile, CACHE_SECONDS)
+        return profile
+
+    @classmethod
+    def forget_cached(cls) -> None:
+        cache.delete(cls.CACHE_KEY)

@@ -3,7 +3,7 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import BannerLink, Slogan, Video, WebLink, forget_cached_site_parts
+from .models import BannerLink, SiteProfile, Slogan, Video, WebLink, forget_cached_site_parts
 
 
 @receiver([post_save, post_delete], sender=Slogan)
@@ -16,3 +16,8 @@ def clear_slogans(**kwargs):
 @receiver([post_save, post_delete], sender=Video)
 def clear_site_parts(**kwargs):
     forget_cached_site_parts()
+
+
+@receiver([post_save, post_delete], sender=SiteProfile)
+def clear_site_profile(**kwargs):
+    SiteProfile.forget_cached()

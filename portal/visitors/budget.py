@@ -63,3 +63,18 @@ def prune_budgets(*, longest_window: int) -> int:
     """Drop the database's counters of windows that are over; returns how many rows went."""
     deleted, _ = AddressBudget.objects.filter(window_start__lt=time.time() - longest_window).delete()
     return deleted
+
+
+def take_reader_form_slot(*, form: str, address: str | None) -> bool:
+    """One submission of a reader's form (``form``: "contact", "question"...) from ``address``; False past the limit.
+
+    At most COMMENT_RATE_LIMIT per address and form per COMMENT_RATE_WINDOW seconds: the comments' numbers.
+    """
+    from django.conf import settings
+
+    return take_slot(
+        scope=f"form:{form}",
+        address=address or "unknown",
+        limit=settings.COMMENT_RATE_LIMIT,
+        window=settings.COMMENT_RATE_WINDOW,
+    )

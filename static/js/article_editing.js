@@ -35,18 +35,21 @@
       if (status) status.textContent = text;
     }
 
+    // Returns whether anything was sent; on leaving, one request both saves and gives the lock back.
     function autosave(onLeaving) {
       var now = snapshot();
-      if (now === lastSent) return;
+      if (now === lastSent) return false;
       lastSent = now;
       if (onLeaving && navigator.sendBeacon) {
-        navigator.sendBeacon(box.dataset.autosaveUrl, payload());
-        return;
+        var data = payload();
+        data.append("leaving", "1");
+        return navigator.sendBeacon(box.dataset.autosaveUrl, data);
       }
       fetch(box.dataset.autosaveUrl, { method: "POST", body: payload(), credentials: "same-origin" })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (answer) { if (answer) say("Đã lưu tự động lúc " + answer.saved_at + "."); })
         .catch(function () { say("Chưa lưu tự động được: kiểm tra kết nối mạng."); });
+      return true;
     }
 
     function keepLock() {
@@ -71,7 +74,7 @@
     setInterval(function () { autosave(false); keepLock(); }, EVERY);
     window.addEventListener("pagehide", function () {
       if (submitting) return;  // the save itself keeps the text; its page takes the lock back
-      autosave(true);
+      if (autosave(true)) return;
       if (box.dataset.releaseUrl && navigator.sendBeacon) {
         var data = new FormData();
         data.append("csrfmiddlewaretoken", token ? token.value : "");

@@ -19,8 +19,8 @@
   function apply(index) {
     if (!target) return;
     target.style.setProperty("--article-scale", steps[index]);
-    var reset = document.querySelector(".textsize__reset");
-    if (reset) reset.textContent = Math.round(steps[index] * 100) + "%";
+    var value = document.querySelector(".textsize__value");
+    if (value) value.textContent = Math.round(steps[index] * 100) + "%";
   }
   var current = 1;
   try {
@@ -109,4 +109,99 @@
     });
     select(tabs[0]);
   });
+})();
+
+// Slogans: a pause button (WCAG 2.2.2), remembered between pages. Readers who ask for less motion never see it move.
+(function () {
+  "use strict";
+  var ticker = document.querySelector(".ticker");
+  var button = ticker && ticker.querySelector(".ticker__toggle");
+  if (!button) return;
+  var KEY = "portal.ticker.paused";
+  function set(paused) {
+    ticker.classList.toggle("ticker--paused", paused);
+    button.textContent = button.getAttribute(paused ? "data-play-label" : "data-pause-label");
+    try { window.localStorage.setItem(KEY, paused ? "1" : "0"); } catch (e) { /* storage may be disabled */ }
+  }
+  var paused = false;
+  try { paused = window.localStorage.getItem(KEY) === "1"; } catch (e) { /* ignore */ }
+  set(paused);
+  button.hidden = false;
+  button.addEventListener("click", function () { set(!ticker.classList.contains("ticker--paused")); });
+})();
+
+// Videos: the player's frame is made only when the reader presses play (no third-party page on every load).
+(function () {
+  "use strict";
+  document.querySelectorAll("[data-video-facade] [data-embed]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      var src = link.getAttribute("data-embed");
+      var frame = document.createElement("iframe");
+      frame.src = src + (src.indexOf("?") < 0 ? "?" : "&") + "autoplay=1";
+      frame.title = link.getAttribute("data-title");
+      frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
+      frame.referrerPolicy = "strict-origin-when-cross-origin";
+      frame.allowFullscreen = true;
+      var box = link.parentNode;
+      box.textContent = "";
+      box.appendChild(frame);
+      frame.focus();
+    });
+  });
+})();
+
+// Read aloud: the browser's own speech synthesis, with a Vietnamese voice where the system has one.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-read-aloud]");
+  if (!button || !("speechSynthesis" in window) || typeof SpeechSynthesisUtterance === "undefined") return;
+  var synth = window.speechSynthesis;
+  var reading = false;
+  function vietnameseVoice() {
+    var voices = synth.getVoices();
+    for (var i = 0; i < voices.length; i++) {
+      if (voices[i].lang && voices[i].lang.toLowerCase().indexOf("vi") === 0) return voices[i];
+    }
+    return null;
+  }
+  function label(on) {
+    reading = on;
+    button.textContent = button.getAttribute(on ? "data-stop-label" : "data-start-label");
+    button.setAttribute("aria-pressed", on ? "true" : "false");
+  }
+  function chunks() {
+    // Sentences in groups of about 200 characters: some engines stop a long utterance midway.
+    var root = document.querySelector(button.getAttribute("data-read-aloud"));
+    var parts = [];
+    root.querySelectorAll(".article__title, .article__lead, .article__body p, .article__body h2, .article__body h3, .article__body li, .article__body blockquote")
+      .forEach(function (el) {
+        var text = el.textContent.replace(/\s+/g, " ").trim();
+        var current = "";
+        text.split(/(?<=[.!?…])\s+/).forEach(function (sentence) {
+          if ((current + " " + sentence).length > 200 && current) { parts.push(current); current = sentence; }
+          else { current = current ? current + " " + sentence : sentence; }
+        });
+        if (current) parts.push(current);
+      });
+    return parts;
+  }
+  button.hidden = false;
+  label(false);
+  button.addEventListener("click", function () {
+    synth.cancel();
+    if (reading) { label(false); return; }
+    var voice = vietnameseVoice();
+    var parts = chunks();
+    parts.forEach(function (text, index) {
+      var utterance = new SpeechSynthesisUtterance(text);
+      utterance.lang = "vi-VN";
+      if (voice) utterance.voice = voice;
+      if (index === parts.length - 1) utterance.onend = function () { label(false); };
+      utterance.onerror = function () { label(false); };
+      synth.speak(utterance);
+    });
+    label(parts.length > 0);
+  });
+  window.addEventListener("pagehide", function () { synth.cancel(); });
 })();

@@ -45,6 +45,7 @@ def post(client, article, *, attachment=None, ip="10.0.0.1", **overrides):
         "email": "an@example.vn",
         "text": "Bài viết rất bổ ích cho đảng viên ở cơ sở.",
         "website": "",
+        "consent_comment": "on",
         **overrides,
     }
     if attachment is not None:

@@ -11,9 +11,11 @@ from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodM
 from news.comments.models import Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
+from portal.about.models import Introduction, Leader, OrgUnit
 from portal.demo.data import load
 from portal.demo.emulation import key_of_award
 from portal.polls.models import Poll, PollChoice, PollVote
+from portal.schedule.models import ScheduleEntry
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 from tests.factories import make_exemplar, make_good_model, make_unit
@@ -23,6 +25,7 @@ pytestmark = pytest.mark.django_db
 TABLES = [
     Issuer, Campaign, Theme, Document, Category, Slogan, Article, RelatedArticle, ArticleDailyViews, Comment,
     Unit, GoodModel, Exemplar, Award, Contest, Poll, PollChoice, PollVote, BannerLink, WebLink, Video, SiteVisitDay,
+    Introduction, OrgUnit, Leader, ScheduleEntry,
 ]  # fmt: skip
 
 

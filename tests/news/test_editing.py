@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from news import editing
 from news.models import Article, ArticleAutosave, ArticleLock
+from portal.notifications.models import Notification
 from tests.factories import make_article
 from tests.news.workflow_helpers import change_data, make_draft, post_change
 
@@ -70,6 +71,9 @@ def test_taking_over_needs_confirmation_and_tells_the_first_person(client, edito
     response = client.post(url, follow=True)
     assert "Bạn đã tiếp quản bài từ Nguyễn Văn A." in response.content.decode()
     assert 'name="title"' in response.content.decode()
+    # The first person is told in their inbox at once, their next heartbeat says so, and their save is refused.
+    notice = Notification.objects.get(recipient=other_editor)
+    assert notice.kind == "taken_over" and "đã tiếp quản bài bạn đang sửa" in notice.title
     # The first person's next heartbeat says so, and their save is refused.
     client.force_login(other_editor)
     beat = client.post(reverse("admin:news_article_lock", args=[article.pk])).json()
@@ -181,3 +185,13 @@ def test_a_writer_reads_their_submitted_article(client, writer):
     assert response.status_code == 200
     assert "Bài đã gửi duyệt" in response.content.decode()
     assert 'name="title"' not in response.content.decode()
+
+
+def test_the_last_autosave_of_a_closing_page_gives_the_lock_back(client, writer):
+    article = make_draft(writer)
+    client.force_login(writer)
+    client.get(change_url(article))
+    assert ArticleLock.objects.filter(article=article).exists()
+    client.post(reverse("admin:news_article_autosave") + f"?article={article.pk}", {"title": "Gõ dở", "leaving": "1"})
+    assert ArticleAutosave.objects.get(user=writer).data["title"] == "Gõ dở"
+    assert not ArticleLock.objects.filter(article=article).exists()

@@ -64,7 +64,7 @@ def test_the_token_from_a_cached_page_lets_its_reader_comment(article):
     page = browser.get(article.get_absolute_url())
     assert cache_state(page) == "hit"
     token = TOKEN.findall(page.content.decode())[0]
-    form = {"name": "Nguyễn Văn An", "email": "an@example.vn", "text": "Bài viết rất bổ ích.", "website": ""}
+    form = {"name": "Nguyễn Văn An", "email": "an@example.vn", "text": "Bài viết rất bổ ích.", "consent_comment": "on"}
     url = reverse("comments:comment-post", kwargs={"slug": article.slug})
     assert browser.post(url, form).status_code == 403  # no token, no comment: CSRF is on
     assert browser.post(url, {**form, "csrfmiddlewaretoken": token}).status_code == 302
@@ -75,7 +75,12 @@ def test_messages_reach_only_the_reader_they_are_for(article):
     other = reader()
     other.get(article.get_absolute_url())  # cached
     author = reader()
-    form = {"name": "Trần Thị Bình", "email": "binh@example.vn", "text": "Xin cảm ơn Ban biên tập.", "website": ""}
+    form = {
+        "name": "Trần Thị Bình",
+        "email": "binh@example.vn",
+        "text": "Xin cảm ơn Ban biên tập.",
+        "consent_comment": "on",
+    }
     response = author.post(reverse("comments:comment-post", kwargs={"slug": article.slug}), form, follow=True)
     assert "Cảm ơn" in response.content.decode() or "cảm ơn" in response.content.decode()
     assert cache_state(response) is None  # the page with the author's message is neither served nor kept

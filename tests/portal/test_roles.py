@@ -49,6 +49,13 @@ EDITOR_PERMISSIONS = {
     # The emulation records and documents, but not campaigns, themes, issuers or units.
     *_all_actions("campaigns", "goodmodel", "exemplar", "award", "contest", "document"),
     *(f"campaigns.view_{model}" for model in ("campaign", "theme", "unit", "issuer")),
+    # The leaders' work schedule, naming leaders the administrators keep with the introduction page.
+    *_all_actions("schedule", "scheduleentry"),
+    "about.view_leader",
+    # Answering readers' questions (Hỏi đáp); the topics are the administrators'.
+    "questions.view_question",
+    "questions.change_question",
+    "questions.view_topic",
 }
 
 

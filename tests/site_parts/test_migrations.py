@@ -64,10 +64,16 @@ def test_a_database_from_before_the_move_migrates_forward_with_its_data():
     assert (vote.poll.question, vote.choice.text) == ("Bạn đọc tin bằng thiết bị nào?", "Điện thoại")
     content_type = new.get_model("contenttypes", "ContentType")
     for label, models in MOVED.items():
-        assert set(content_type.objects.filter(app_label=label).values_list("model", flat=True)) == set(models)
+        # Models added to these apps later (the site profile) join them; the moved ones are all there.
+        assert set(content_type.objects.filter(app_label=label).values_list("model", flat=True)) >= set(models)
         assert not content_type.objects.filter(app_label="portal", model__in=models).exists()
     permission = new.get_model("auth", "Permission")
     assert permission.objects.filter(
         content_type__app_label="polls", codename="change_poll", group__name="Tổ thăm dò"
     ).exists()
-    assert _powers(new) == powers_before
+    # Over the moved models each role holds exactly what it held; later models only add (administrators get all).
+    moved = {model for models in MOVED.values() for model in models}
+    powers_after = _powers(new)
+    for role, before in powers_before.items():
+        assert {p for p in powers_after[role] if p[0] in moved} == {p for p in before if p[0] in moved}, role
+        assert before <= powers_after[role], role

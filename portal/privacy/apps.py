@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class PrivacyConfig(AppConfig):
+    name = "portal.privacy"
+    label = "privacy"
+    verbose_name = _("Dữ liệu cá nhân")
+
+    def ready(self):
+        from . import signals  # noqa: F401

@@ -1,9 +1,11 @@
 from django.contrib.sitemaps import Sitemap
 
+from portal.pagination import SitemapPaging
+
 from .models import Campaign, Document, Exemplar, GoodModel, Theme
 
 
-class CampaignSitemap(Sitemap):
+class CampaignSitemap(SitemapPaging, Sitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -13,7 +15,7 @@ class CampaignSitemap(Sitemap):
         return campaign.updated_at
 
 
-class ThemeSitemap(Sitemap):
+class ThemeSitemap(SitemapPaging, Sitemap):
     changefreq = "weekly"
 
     def items(self):
@@ -23,7 +25,7 @@ class ThemeSitemap(Sitemap):
         return theme.updated_at
 
 
-class GoodModelSitemap(Sitemap):
+class GoodModelSitemap(SitemapPaging, Sitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -33,7 +35,7 @@ class GoodModelSitemap(Sitemap):
         return good_model.updated_at
 
 
-class ExemplarSitemap(Sitemap):
+class ExemplarSitemap(SitemapPaging, Sitemap):
     changefreq = "monthly"
 
     def items(self):
@@ -43,7 +45,7 @@ class ExemplarSitemap(Sitemap):
         return exemplar.updated_at
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(SitemapPaging, Sitemap):
     changefreq = "yearly"
 
     def items(self):

@@ -2,6 +2,8 @@ from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.views.generic import ListView
 
+from portal.pagination import CappedPaginator
+
 from . import linked
 from .models import Award, Campaign, Theme
 
@@ -29,6 +31,10 @@ class LinkedPageMixin:
     def linked_items(self, obj):
         self.linked = linked.main_content()
         return self.linked.items(obj) if self.linked else []
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A campaign links tens of thousands of articles: count only as far as a reader can page from here.
+        return CappedPaginator(queryset, per_page, number=self.request.GET.get(self.page_kwarg), **kwargs)
 
     def get_context_data(self, **kwargs):
         feeds = self.linked.feeds(self.linked_object) if self.linked else []

@@ -8,19 +8,23 @@ scheduled publication is cached beside the generation, and the first read after 
 article joins every cached list at its time, not a second earlier.
 """
 
+import datetime
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
 
 RELATED_LIMIT = 6
+STORED_LIMIT = 20  # how many are computed and stored: a page shows RELATED_LIMIT, the rest stand in for withdrawals
 CACHE_SECONDS = 15 * 60
+STALE_CACHE_SECONDS = 30  # a list awaiting its recomputation: asked again soon
 GENERATION_KEY = "news:articles:generation"
 NEXT_PUBLICATION_KEY = "news:articles:next-publication"
 NO_SCHEDULED = -1.0
 
 
-def _next_publication() -> float:
+def next_publication() -> float:
     """When the next scheduled article goes public (a timestamp), or NO_SCHEDULED; cached until a change."""
     due = cache.get(NEXT_PUBLICATION_KEY)
     if due is None:
@@ -34,7 +38,7 @@ def _next_publication() -> float:
 
 def generation() -> int:
     """The current articles' generation; starts from the clock so an evicted counter never reuses old keys."""
-    due = _next_publication()
+    due = next_publication()
     if due != NO_SCHEDULED and due <= timezone.now().timestamp():
         bump_generation()  # a scheduled article has just gone public
     value = cache.get(GENERATION_KEY)
@@ -104,11 +108,62 @@ def compute_related(article, limit: int = RELATED_LIMIT) -> list:
     return pinned
 
 
+def refresh_related(article_id: int, limit: int = STORED_LIMIT) -> list[int] | None:
+    """Compute an article's related news and store it (``StoredRelated``); None when the article is gone."""
+    from .models import Article, StoredRelated
+
+    article = Article.objects.filter(pk=article_id).only("id", "title").first()
+    if article is None:
+        return None
+    current = generation()
+    ids = [a.pk for a in compute_related(article, limit)]
+    # One upsert statement: no row lock held while other processes store the same list.
+    StoredRelated.objects.bulk_create(
+        [StoredRelated(article_id=article_id, related_ids=ids, generation=current)],
+        update_conflicts=True,
+        unique_fields=["article"],
+        update_fields=["related_ids", "generation", "computed_at"],
+    )
+    return ids
+
+
+def _fallback(article, limit: int) -> list:
+    """Before any list is stored: the newest of the article's category (one indexed query, no ranking)."""
+    from .models import Article
+
+    return list(Article.objects.latest().filter(category_id=article.category_id).exclude(pk=article.pk)[:limit])
+
+
 def related_articles(article, limit: int = RELATED_LIMIT) -> list:
-    """``compute_related``, cached until any article changes (no query at all when cached)."""
-    key = f"news:related:{generation()}:{article.pk}:{limit}"
+    """What a reader sees under an article, never computed while they wait (``RELATED_IN_BACKGROUND``).
+
+    The stored list (``refresh_related``) narrowed to what is still public, so a withdrawn article leaves at once.
+    A list missing, or computed before the articles last changed (the generation), is recomputed in the background
+    (``news.related_worker``; at most once per ``RELATED_REFRESH_SECONDS`` for a list that exists) and the next
+    reader gets it; meanwhile this one gets the stored list, or the category's newest when none is stored yet.
+    Cached under the generation: no query; else two.
+    """
+    from . import related_worker
+    from .models import Article, StoredRelated
+
+    current = generation()
+    key = f"news:related:{current}:{article.pk}:{limit}"
     items = cache.get(key)
-    if items is None:
-        items = compute_related(article, limit)
-        cache.set(key, items, CACHE_SECONDS)
+    if items is not None:
+        return items
+    stored = StoredRelated.objects.filter(article_id=article.pk).first()
+    stale = stored is None or stored.generation != current
+    if stale and (stored is None or _due(stored)) and related_worker.schedule(article.pk):
+        stored = StoredRelated.objects.filter(article_id=article.pk).first()  # computed on the spot (tests)
+        stale = stored is None
+    if stored is None:
+        return _fallback(article, limit)
+    by_id = Article.objects.published().for_listing().in_bulk(stored.related_ids)
+    items = [by_id[pk] for pk in stored.related_ids if pk in by_id][:limit]
+    cache.set(key, items, STALE_CACHE_SECONDS if stale else CACHE_SECONDS)
     return items
+
+
+def _due(stored) -> bool:
+    age = timezone.now() - stored.computed_at
+    return not settings.RELATED_IN_BACKGROUND or age > datetime.timedelta(seconds=settings.RELATED_REFRESH_SECONDS)

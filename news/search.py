@@ -27,6 +27,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import connections, models
 from django.db.models import Case, F, Func, IntegerField, Q, Value, When
 from django.db.models.expressions import RawSQL
@@ -180,6 +181,17 @@ def is_postgresql(queryset) -> bool:
     return connections[queryset.db].vendor == "postgresql"
 
 
+def newest_matches(matches, limit: int):
+    """The ids of the ``limit`` newest matches, as a subquery: the candidates a search ranks and counts."""
+    return matches.order_by("-published_at", "-id").values("pk")[:limit]
+
+
+def bounded(queryset, matches):
+    """``queryset`` narrowed to the newest ``SEARCH_MAX_RESULTS`` (+ 1, to know there are more) of ``matches``:
+    ranking a common word then reads a thousand rows, not every article that has it."""
+    return queryset.filter(pk__in=newest_matches(matches, settings.SEARCH_MAX_RESULTS + 1))
+
+
 def search(queryset, raw_query: str | None):
     """``queryset`` narrowed to the articles matching the query, best first. Empty when the query has no word."""
     parsed = parse_query(raw_query)
@@ -190,7 +202,7 @@ def search(queryset, raw_query: str | None):
 
         query = SearchQuery(parsed.text, config=SEARCH_CONFIG, search_type="websearch")
         return (
-            queryset.filter(search_vector=query)
+            bounded(queryset, queryset.filter(search_vector=query))
             # Ranked on title and lead: the whole-text vector is ten times larger and ranking it dominated the
             # time of common queries (thousands of matches); body-only matches then come newest first.
             .annotate(exact_hits=exact_hits(parsed), rank=SearchRank(F("search_head"), query))
@@ -198,7 +210,7 @@ def search(queryset, raw_query: str | None):
         )
     if fts_available(queryset.db) and (match := fts_match(parsed)):
         return (
-            queryset.filter(pk__in=_fts_ids(match))
+            bounded(queryset, queryset.filter(pk__in=_fts_ids(match)))
             .annotate(
                 exact_hits=_hits(Q(pk__in=_fts_ids(f'exact : "{t.exact}"')) for t in parsed.positive_terms),
                 title_hits=_hits(Q(pk__in=_fts_ids(f'title_folded : "{t.folded}"')) for t in parsed.positive_terms),
@@ -216,7 +228,7 @@ def search(queryset, raw_query: str | None):
         _like(Substr("search_folded", 1, HEAD_LENGTH), f"% {term.folded} %|%|%") for term in parsed.positive_terms
     )
     return (
-        queryset.filter(condition)
+        bounded(queryset, queryset.filter(condition))
         .annotate(exact_hits=exact_hits(parsed), title_hits=title_hits)
         .order_by("-exact_hits", "-title_hits", "-published_at", "-id")
     )
@@ -332,18 +344,42 @@ def add_highlights(articles: list, raw_query: str | None, *, fuzzy: bool = False
 
 @dataclass
 class SearchResults:
-    """What the results page shows: the ranked queryset, and whether it holds typo matches only."""
+    """What the results page shows: the ranked queryset, and whether it holds typo matches only.
+
+    ``ranked_ids()`` reads the ranked candidates' ids once (at most ``SEARCH_MAX_RESULTS`` + 1): their number is the
+    count (the page says "hơn 1.000" past the limit) and a page is a slice of them, so the candidates are found
+    and ranked once per request, not once for the count and again for the page.
+    """
 
     query: ParsedQuery
     queryset: models.QuerySet
     fuzzy: bool = False
+    similar: models.QuerySet | None = None  # the typo matches to fall back on when nothing matches (PostgreSQL)
+    _ids: list[int] | None = field(default=None, repr=False)
+
+    def ranked_ids(self) -> list[int]:
+        if self._ids is None:
+            limit = settings.SEARCH_MAX_RESULTS + 1
+            self._ids = list(self.queryset.values_list("pk", flat=True)[:limit])
+            if not self._ids and self.similar is not None:
+                self.queryset, self.fuzzy = self.similar, True
+                self._ids = list(self.queryset.values_list("pk", flat=True)[:limit])
+        return self._ids
+
+    def count(self) -> tuple[int, bool]:
+        """``(results shown, whether more match)``."""
+        found = len(self.ranked_ids())
+        return min(found, settings.SEARCH_MAX_RESULTS), found > settings.SEARCH_MAX_RESULTS
+
+    def rows(self, ids: list[int]) -> list:
+        """The articles of ``ids`` (a page of ``ranked_ids``), in that order, in one query."""
+        by_id = {article.pk: article for article in self.queryset.filter(pk__in=ids)}
+        return [by_id[pk] for pk in ids if pk in by_id]
 
 
 def find_articles(queryset, raw_query: str | None) -> SearchResults:
     """Full-text matches; when there are none, titles close to the query (PostgreSQL)."""
     parsed = parse_query(raw_query)
     results = search(queryset, parsed.text)
-    if parsed and is_postgresql(queryset) and not results.exists():
-        similar = search_similar(queryset, parsed.text)
-        return SearchResults(parsed, similar, fuzzy=True)
-    return SearchResults(parsed, results)
+    similar = search_similar(queryset, parsed.text) if parsed and is_postgresql(queryset) else None
+    return SearchResults(parsed, results, similar=similar)

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.formats import vn_clock_day
 
+from . import counts
 from .checks import blocking_messages, findings_for
 from .models import Article, ArticleEvent, ArticleNote, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
@@ -70,6 +71,13 @@ def _transition(*, article: Article, by, action: str, note: str = "") -> Article
         if action == Action.PUBLISH and current.published_at and current.published_at > timezone.now() and not note:
             note = _("Hẹn giờ đăng %(when)s") % {"when": vn_clock_day(current.published_at)}
         Article.objects.filter(pk=current.pk).update(updated_at=timezone.now(), **fields)
+        after = {"category_id": current.category_id, "published_at": current.published_at, **fields}
+        counts.refresh(
+            {
+                counts.key_of(current.category_id, current.status, current.published_at),
+                counts.key_of(after["category_id"], after["status"], after["published_at"]),
+            }
+        )
         ArticleEvent.objects.create(
             article=current, action=action, from_status=current.status, to_status=target, by=by, note=note
         )

@@ -1,8 +1,13 @@
-"""Any change to what readers may see of an article makes the cached related-news lists stale."""
+"""Any change to what readers may see of an article makes the cached related-news lists stale, and the stored
+monthly counts (``news.counts``) follow the month and category an article leaves and enters."""
 
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
+from . import counts, related_worker
 from .models import Article, RelatedArticle, TaggedArticle
 from .related import bump_generation
 
@@ -19,3 +24,27 @@ def article_changed(**kwargs):
 def article_links_changed(action, **kwargs):
     if action in {"post_add", "post_remove", "post_clear"}:
         bump_generation()
+
+
+@receiver(pre_save, sender=Article)
+def remember_counted_key(instance, raw=False, **kwargs):
+    """Where the stored article was counted before this save (one small read; saves are an editor's, not a reader's)."""
+    if raw or instance.pk is None:
+        instance._counted_before = None
+        return
+    before = Article.objects.filter(pk=instance.pk).values_list("category_id", "status", "published_at").first()
+    instance._counted_before = counts.key_of(*before) if before else None
+
+
+@receiver(post_save, sender=Article)
+def recount_saved(instance, raw=False, **kwargs):
+    """The monthly counts follow the article; its own related news is recomputed (in the background)."""
+    if not raw:
+        transaction.on_commit(partial(related_worker.schedule, instance.pk))
+        after = counts.key_of(instance.category_id, instance.status, instance.published_at)
+        counts.refresh({getattr(instance, "_counted_before", None), after})
+
+
+@receiver(post_delete, sender=Article)
+def recount_deleted(instance, **kwargs):
+    counts.refresh({counts.key_of(instance.category_id, instance.status, instance.published_at)})

@@ -1,5 +1,6 @@
 import datetime
 
+from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -8,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import DetailView, ListView, TemplateView
 
 from campaigns.models import Award, Document, Exemplar, GoodModel
+from portal.pagination import CappedPaginator, CountedPaginator
 from portal.security import allow_style_attributes
 
-from . import article_blocks
+from . import article_blocks, counts
 from .forms import SearchForm
 from .models import Article, Category, Tag
 from .related import related_articles
@@ -39,6 +41,13 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.latest()
 
+    def known_count(self) -> int | None:
+        """How many articles the list has, from stored figures; None lets the paginator count them."""
+        return counts.published_count()
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return CountedPaginator(queryset, per_page, count=self.known_count(), **kwargs)
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(heading=self.heading, **kwargs)
 
@@ -48,7 +57,11 @@ class CategoryArticleListView(ArticleListView):
 
     def get_queryset(self):
         self.category = get_object_or_404(Category.objects.select_related("parent"), slug=self.kwargs["slug"])
-        return Article.objects.latest().in_category(self.category)
+        self.family = self.category.family_ids()
+        return Article.objects.latest().filter(category_id__in=self.family)
+
+    def known_count(self):
+        return counts.published_count(category_ids=self.family)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -62,6 +75,10 @@ class TagArticleListView(ArticleListView):
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return Article.objects.latest().filter(tagged_items__tag=self.tag)
+
+    def get_paginator(self, queryset, per_page, **kwargs):
+        # A popular tag has tens of thousands of articles: count only as far as a reader can page from here.
+        return CappedPaginator(queryset, per_page, number=self.request.GET.get(self.page_kwarg), **kwargs)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs) | {"heading": self.tag.name}
@@ -109,8 +126,17 @@ class SearchView(ListView):
         self.results = self.form.results()
         return self.results.queryset
 
+    def paginate_queryset(self, queryset, page_size):
+        """A page of the ranked ids (found and ranked once), then its articles."""
+        ids = self.results.ranked_ids()
+        self.more = self.results.count()[1]
+        paginator, page, _rows, is_paginated = super().paginate_queryset(ids[: settings.SEARCH_MAX_RESULTS], page_size)
+        page.object_list = self.results.rows(list(page.object_list))
+        return paginator, page, page.object_list, is_paginated
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(form=self.form, results=self.results, **kwargs)
+        context["more_results"] = getattr(self, "more", False)
         add_highlights(list(context["articles"]), self.results.query.text, fuzzy=self.results.fuzzy)
         return context
 
@@ -130,7 +156,7 @@ class ArchiveIndexView(TemplateView):
     template_name = "news/archive_index.html"
 
     def get_context_data(self, **kwargs):
-        months = Article.objects.published().month_counts()
+        months = counts.archive_months()
         years: dict[int, list] = {}
         for row in months:
             years.setdefault(row["month"].year, []).append(row)
@@ -145,6 +171,9 @@ class ArchiveMonthView(ArticleListView):
     def get_queryset(self):
         self.start, _end = _month_bounds(self.kwargs["year"], self.kwargs["month"])
         return Article.objects.latest().filter(published_at__gte=self.start, published_at__lt=_end)
+
+    def known_count(self):
+        return counts.published_count(month=self.start.date())
 
     def get_context_data(self, **kwargs):
         heading = _("Lưu trữ tháng %(month)02d/%(year)d") % {"month": self.start.month, "year": self.start.year}

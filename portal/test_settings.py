@@ -32,6 +32,8 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}}
 # Views go straight to the (test) database even where REDIS_URL is set; the Redis buffer's tests bring their own.
 VIEW_COUNT_BUFFER = False
+# Related news computed on the spot, so a test sees it at once; tests of the background thread turn it on.
+RELATED_IN_BACKGROUND = False
 # Most tests sign staff in with force_login; the second factor's tests (tests/accounts/test_two_factor.py) turn
 # STAFF_2FA on themselves.
 STAFF_2FA = False

@@ -1,28 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from django.views.static import serve
 
-from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
 from news.images import editor_image_upload
-from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap
 from portal.accounts.views import view_on_site
 
-from . import views
-
-sitemaps = {
-    "articles": ArticleSitemap,
-    "categories": CategorySitemap,
-    "tags": TagSitemap,
-    "campaigns": CampaignSitemap,
-    "themes": ThemeSitemap,
-    "good-models": GoodModelSitemap,
-    "exemplars": ExemplarSitemap,
-    "documents": DocumentSitemap,
-    "archive": ArchiveSitemap,
-}
+from . import sitemaps, views
+from .sitemaps import SITEMAPS
 
 
 def moved_admin_redirects() -> list:
@@ -57,7 +44,14 @@ urlpatterns = [
     path("chinh-sach-bao-ve-du-lieu-ca-nhan/", include("portal.privacy.urls")),
     path("lien-he/", include("portal.contact.urls")),
     path("hoi-dap/", include("portal.questions.urls")),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    # The index lists each section's pages (?p=2...), each page at most SITEMAP_PAGE_SIZE addresses.
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
+        name="sitemap",
+    ),
+    path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -18,13 +18,6 @@ FEATURED_COUNT = 4  # one lead story and three beside it
 PER_BLOCK = 4
 
 
-def _grouped(articles) -> dict[int, list]:
-    groups: dict[int, list] = {}
-    for article in articles:
-        groups.setdefault(article.group_id, []).append(article)
-    return groups
-
-
 class HomeView(TemplateView):
     template_name = "portal/home.html"
 
@@ -43,20 +36,15 @@ class HomeView(TemplateView):
                 )
             )
         )
-        campaign_articles = _grouped(
-            Article.objects.published()
-            .for_listing()
-            .filter(campaigns__in=[c.pk for c in campaigns])
-            .newest_per_group(F("campaigns"), PER_BLOCK)
+        campaign_articles = Article.objects.latest().newest_per_group(
+            F("campaigns"), [c.pk for c in campaigns], PER_BLOCK
         )
         for campaign in campaigns:
             campaign.latest_articles = campaign_articles.get(campaign.pk, [])
 
         sections = list(Category.objects.in_menu().top_level())
-        section_articles = _grouped(
-            Article.objects.published()
-            .for_listing()
-            .newest_per_group(Coalesce(F("category__parent_id"), F("category_id")), PER_BLOCK)
+        section_articles = Article.objects.latest().newest_per_group(
+            Coalesce(F("category__parent_id"), F("category_id")), [s.pk for s in sections], PER_BLOCK
         )
         for section in sections:
             section.latest_articles = section_articles.get(section.pk, [])

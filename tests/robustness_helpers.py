@@ -131,6 +131,7 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
     return {
         "home": reverse("home"),
         "sitemap": reverse("sitemap"),
+        "sitemap-section": reverse("sitemap-section", args=["khong-ton-tai" if missing else "articles"]),
         "robots": reverse("robots"),
         "favicon": reverse("favicon"),
         "news:latest": reverse("news:latest"),

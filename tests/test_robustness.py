@@ -32,6 +32,7 @@ NOT_A_PAGE = {
 # Pages that page through a list, and the parameter they read: a page number that is not one of theirs is a 404.
 PAGE_PARAMETER = {
     "sitemap": "p",
+    "sitemap-section": "p",
     **dict.fromkeys(
         (
             "news:latest",

@@ -2,6 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .derived import MonthlyCount, StoredRelated
 from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
 from .notes import ArticleNote
@@ -19,8 +20,10 @@ __all__ = [
     "ArticleRevision",
     "Category",
     "FeaturedArticle",
+    "MonthlyCount",
     "PendingEdit",
     "RelatedArticle",
+    "StoredRelated",
     "Tag",
     "TaggedArticle",
 ]

@@ -34,6 +34,13 @@ def claim_view(*, article_id: int, visitor: str, now: datetime.datetime, window:
         return cursor.fetchone() is not None
 
 
+def mark_time(*, article_id: int, visitor: str) -> datetime.datetime | None:
+    """When the visitor's mark on the article was counted (a mark another process wrote), or None."""
+    return (
+        ArticleViewMark.objects.filter(article_id=article_id, visitor=visitor).values_list("counted_at", flat=True)
+    ).first()
+
+
 def add_views(article_id: int, views: int) -> int | None:
     """Add views to the article's stored count; returns the new count (None if there is no such article)."""
     with connection.cursor() as cursor:

@@ -2,7 +2,7 @@
 
 from campaigns.models import Award, AwardProposal, Campaign, Contest, Document, Exemplar, GoodModel, Issuer, Theme, Unit
 from news.comments.models import BlockedWord, Comment
-from news.models import Article, Category, RelatedArticle
+from news.models import Article, Category, RelatedArticle, Tag
 from news.viewcounts.models import ArticleDailyViews
 from portal.about.models import Introduction, Leader, OrgUnit
 from portal.polls.models import Poll, PollChoice, PollVote
@@ -40,6 +40,7 @@ __all__ = [
     "SiteProfile",
     "SiteVisitDay",
     "Slogan",
+    "Tag",
     "Theme",
     "Topic",
     "Unit",

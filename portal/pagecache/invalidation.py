@@ -43,6 +43,11 @@ IGNORED = frozenset(
         "news.articlerevision",  # the admin's history; the article's own save bumps
         "news.articlelock",  # who is editing an article, renewed while they edit
         "news.articleautosave",  # the text being typed, every 30 s
+        # Derived beside the articles: the monthly counts change only with an article's save (which bumps), and a
+        # related-news list recomputed in the background shows on the article's cached page within its lifetime
+        # (readers' visits trigger those recomputations: they must not empty the whole cache).
+        "news.monthlycount",
+        "news.storedrelated",
         "news.articlenote",  # editorial notes: the admin's only
         "notifications",  # staff's inbox and e-mail choices
         "django_tasks_database",  # the background tasks' queue (notification e-mails)

@@ -18,6 +18,7 @@ from tests.factories import (
     make_theme,
     make_unit,
 )
+from tests.sitemaps import all_sitemaps
 
 pytestmark = pytest.mark.django_db
 
@@ -238,7 +239,7 @@ def test_article_without_records_has_no_block_and_no_extra_queries(client, movem
 
 
 def test_sitemap_lists_models_exemplars_and_documents(client, movement):
-    xml = client.get("/sitemap.xml").content.decode()
+    xml = all_sitemaps(client)
     for record in ("smile", "person", "plan"):
         assert movement[record].get_absolute_url() in xml
     assert movement["revoked"].get_absolute_url() not in xml

@@ -60,7 +60,7 @@ def pages(article, older):
         "tag": tag.get_absolute_url(),
         "campaign": campaign.get_absolute_url(),
         "theme": theme.get_absolute_url(),
-        "sitemap": reverse("sitemap"),
+        "sitemap": reverse("sitemap-section", args=["articles"]),
         "related news under the older article": older.get_absolute_url(),
     }
 

@@ -104,7 +104,7 @@ def test_a_new_comment_tells_the_moderators(writer, django_capture_on_commit_cal
 
     article = make_article(created_by=writer)
     form = CommentForm(
-        data={"name": "Nguyễn Văn An", "email": "an@example.vn", "text": "Bài viết rất hay.", "consent": "on"}
+        data={"name": "Nguyễn Văn An", "email": "an@example.vn", "text": "Bài viết rất hay.", "consent_comment": "on"}
     )
     assert form.is_valid(), form.errors
     with django_capture_on_commit_callbacks(execute=True):

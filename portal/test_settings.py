@@ -28,3 +28,6 @@ PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}}
 # Views go straight to the (test) database even where REDIS_URL is set; the Redis buffer's tests bring their own.
 VIEW_COUNT_BUFFER = False
+
+# The API allows many requests per address in tests (the robustness tests send hundreds); its own test lowers it.
+API_RATE_LIMIT = 100_000

@@ -51,6 +51,7 @@ urlpatterns = [
     path("", include("news.comments.urls")),
     path("phong-trao/", include("campaigns.urls")),
     path("tham-do-y-kien/", include("portal.polls.urls")),
+    path("api/", include("portal.api.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

@@ -52,6 +52,7 @@ urlpatterns = [
     path("phong-trao/", include("campaigns.urls")),
     path("tham-do-y-kien/", include("portal.polls.urls")),
     path("api/", include("portal.api.urls")),
+    path("", include("portal.ratings.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path(
         "robots.txt",

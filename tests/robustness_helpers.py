@@ -158,6 +158,7 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "campaigns:document-file": reverse("campaigns:document-file", args=[s("document")]),
         "polls:detail": reverse("polls:detail", args=[pk("poll")]),
         "polls:vote": reverse("polls:vote", args=[pk("poll")]),
+        "ratings:rate": reverse("ratings:rate"),
         **api_urls(s, pk),
     }
 

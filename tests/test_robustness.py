@@ -27,6 +27,7 @@ NOT_A_PAGE = {
     "comments:comment-post": 302,  # POST only: a GET goes back to the article's comments
     "comments:comment-attachment": 404,  # the world has no attachment: its address names a missing one
     "polls:vote": 405,  # POST only
+    "ratings:rate": 405,  # POST only
     "api:api-root": 404,  # django-ninja's root: the API starts at its lists and /api/openapi.json
 }
 # Pages that page through a list, and the parameter they read: a page number that is not one of theirs is a 404.
@@ -60,7 +61,7 @@ def world(django_user_model):
 def _public_pattern_names() -> set[str]:
     resolver = get_resolver()
     names = {name for name in resolver.reverse_dict if isinstance(name, str)}
-    for namespace in ("news", "campaigns", "polls", "api"):
+    for namespace in ("news", "campaigns", "polls", "api", "ratings"):
         _prefix, sub = resolver.namespace_dict[namespace]
         names |= {f"{namespace}:{name}" for name in sub.reverse_dict if isinstance(name, str)}
     private = {"reports:leadership", "reports:statistics", "ck_editor_5_upload_file", "admin-view-on-site"}

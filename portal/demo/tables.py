@@ -5,6 +5,7 @@ from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
 from portal.polls.models import Poll, PollChoice, PollVote
+from portal.ratings.models import Rating
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
 
@@ -25,6 +26,7 @@ __all__ = [
     "Poll",
     "PollChoice",
     "PollVote",
+    "Rating",
     "RelatedArticle",
     "SiteVisitDay",
     "Slogan",

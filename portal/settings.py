@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
     "portal.api",
+    "portal.maintenance",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from campaigns.models import Award, Campaign, Contest, Document, Exemplar, GoodM
 from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle
 from news.viewcounts.models import ArticleDailyViews
+from portal.maintenance.models import Maintenance
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.ratings.models import Rating
 from portal.site_parts.models import BannerLink, Slogan, Video, WebLink
@@ -23,6 +24,7 @@ __all__ = [
     "Exemplar",
     "GoodModel",
     "Issuer",
+    "Maintenance",
     "Poll",
     "PollChoice",
     "PollVote",

@@ -4,7 +4,7 @@ people made or edited is changed or linked (see ``portal.demo``)."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo import activity, articles, campaigns, emulation, ratings, surroundings
+from portal.demo import activity, articles, campaigns, emulation, maintenance, ratings, surroundings
 from portal.demo.data import Seeding
 
 
@@ -25,3 +25,4 @@ class Command(BaseCommand):
         self.stdout.write(emulation.seed(seeding=seeding))
         self.stdout.write(activity.seed(seeding))
         self.stdout.write(ratings.seed())
+        self.stdout.write(maintenance.seed())

@@ -52,7 +52,7 @@ def test_every_public_page_shows_the_banner_in_its_window(client, downtime, time
         html = client.get(url).content.decode()
         assert (BANNER in html) is shown, url
         if shown:
-            assert "Nâng cấp máy chủ." in html and "23:30" in html
+            assert "Nâng cấp máy chủ." in html and "07/09/2026 23:30" in html
 
 
 def test_under_way_the_banner_says_so(client, downtime, time_machine):

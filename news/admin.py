@@ -12,8 +12,12 @@ from portal.uploads.admin_saving import SafeSaveAdminMixin
 from portal.uploads.pictures import PictureFormField
 
 from . import services
+from .checks import blocking_messages, prepublish_findings
+from .editing import check_save, opened_stamp
+from .editing_admin import ArticleEditingAdminMixin
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
+from .pending_admin import ArticlePendingAdminMixin
 from .revisions_admin import ArticleRevisionAdminMixin
 from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
 
@@ -82,7 +86,13 @@ class ArticleAdminForm(forms.ModelForm):
         widget=forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 48rem"}),
         help_text=_("Bắt buộc khi trả lại bài: phóng viên sẽ thấy lý do này."),
     )
+    # The version the form was opened on: a save over a newer one is refused (news.editing.check_save).
+    opened_stamp = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
     workflow_user = None  # set by the admin's get_form: the person pressing the button
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opened_stamp"].initial = opened_stamp(self.instance)
 
     class Meta:
         model = Article
@@ -100,6 +110,11 @@ class ArticleAdminForm(forms.ModelForm):
             self.add_error("new_tags", _("Mỗi thẻ dài tối đa 100 ký tự."))
         elif "tags" in cleaned:
             cleaned["tags"] = [*cleaned["tags"], *names]
+        if self.instance.pk and self.workflow_user is not None:
+            try:
+                check_save(article=self.instance, user=self.workflow_user, stamp=cleaned.get("opened_stamp", ""))
+            except forms.ValidationError as refused:
+                self.add_error(None, refused)
         action = pressed_action(self.data)
         if action and self.workflow_user is not None:
             if action not in offered_actions(
@@ -110,7 +125,20 @@ class ArticleAdminForm(forms.ModelForm):
                 )
             if action == "return" and not cleaned.get("review_note", "").strip():
                 self.add_error("review_note", _("Hãy ghi lý do trả lại bài."))
+            if action == "publish":
+                for message in blocking_messages(self._findings(cleaned)):
+                    self.add_error(None, message)
         return cleaned
+
+    def _findings(self, cleaned):
+        """The checks before publishing, on what is being saved (the form's values, not the stored ones)."""
+        return prepublish_findings(
+            title=cleaned.get("title", ""),
+            lead=cleaned.get("lead", ""),
+            body=cleaned.get("body", ""),
+            has_cover=bool(cleaned.get("cover")),  # the stored picture when unchanged, False when cleared
+            slug=cleaned.get("slug") or self.instance.slug,
+        )
 
     def clean_published_at(self):
         published_at = self.cleaned_data.get("published_at")
@@ -133,8 +161,19 @@ class RelatedArticleInline(admin.TabularInline):
     verbose_name_plural = _("Tin liên quan chọn tay (hiện trước tin liên quan tự động)")
 
 
+# Inputs of the article form that are not model fields.
+FORM_ONLY_FIELDS = {"new_tags", "link_suggested", "opened_stamp", "review_note"}
+
+
 @admin.register(Article)
-class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    SafeSaveAdminMixin,
+    ArticleEditingAdminMixin,
+    ArticlePendingAdminMixin,
+    ArticleRevisionAdminMixin,
+    ArticleWorkflowAdminMixin,
+    admin.ModelAdmin,
+):
     form = ArticleAdminForm
     inlines = [RelatedArticleInline]
     list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]
@@ -145,11 +184,11 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
     autocomplete_fields = ["category", "campaigns", "themes", "good_models", "exemplars", "awards", "documents"]
     readonly_fields = ["view_count", "created_at", "updated_at", "created_by", "link_suggestions"]
     list_per_page = 50
-    actions = ["publish_selected", "withdraw_selected", "submit_selected"]
+    actions = ["publish_selected", "withdraw_selected", "submit_selected", "feature_selected"]
     save_on_top = True
     view_on_site = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "lead", "body", "opened_stamp"]}),
         (_("Ảnh đại diện"), {"fields": ["cover", "cover_caption"]}),
         (_("Phân loại"), {"fields": ["category", "tags", "new_tags", "campaigns", "themes"]}),
         (
@@ -157,10 +196,34 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
             {"fields": ["link_suggestions", "link_suggested", "documents", "good_models", "exemplars", "awards"]},
         ),
         (_("Tác giả và nguồn"), {"fields": ["author_name", "source"]}),
-        (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured"]}),
+        (_("Xuất bản"), {"fields": ["status", "published_at", "is_featured", "featured_position", "featured_until"]}),
         (_("Bình luận"), {"fields": ["allow_comments"]}),
         (_("Thông tin"), {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.action(description=_("Đưa lên tin nổi bật trên trang chủ"), permissions=["publish"])
+    def feature_selected(self, request, queryset):
+        articles = list(queryset.filter(is_featured=False))
+        for article in articles:  # save(), not update(): cached pages hear of it through post_save
+            article.is_featured = True
+            article.save(update_fields=["is_featured", "updated_at"])
+        self.message_user(
+            request,
+            _("Đã đưa %(n)s bài lên tin nổi bật; sắp thứ tự ở mục “Tin nổi bật trên trang chủ”.")
+            % {"n": len(articles)},
+            messages.SUCCESS,
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        """On a read-only form (a submitted article for its writer, an article someone else is editing) the
+        form's own inputs have no value to show: leave them out, or the admin would look them up on the model."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or self.has_change_permission(request, obj):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [f for f in options["fields"] if f not in FORM_ONLY_FIELDS]})
+            for name, options in fieldsets
+        ]
 
     @admin.display(description=_("Lượt xem"), ordering="view_count")
     def formatted_views(self, obj):
@@ -197,10 +260,14 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
     def save_related(self, request, form, formsets, change):
         """The form's links and the pinned related news, then the suggested links, then the pressed button's
         transition, and last the revision: it holds all this person changed, and nothing is left for the next."""
+        if getattr(form, "pending_edit", False):
+            return  # a writer's change to a live article waits for review (news.pending_admin)
+        was_live = change and form.instance.status == Article.Status.PUBLISHED
         super().save_related(request, form, formsets, change)
         self.link_suggested(request, form)
         self.apply_pressed_action(request, form)
-        services.record_revision(article=form.instance, by=request.user)
+        comment = _("Sửa trực tiếp bài đang đăng") if was_live else ""
+        services.record_revision(article=form.instance, by=request.user, comment=comment)
 
     def link_suggested(self, request, form) -> None:
         """Link the documents and campaigns the text names, if the editor ticked "Liên kết theo gợi ý khi lưu"."""
@@ -226,3 +293,5 @@ class ArticleAdmin(SafeSaveAdminMixin, ArticleRevisionAdminMixin, ArticleWorkflo
 # "Thẻ" above): hide it, so editors do not see an English "Taggit / Tags" section holding nothing.
 if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
+
+from . import featured_admin  # noqa: E402, F401  (registers "Tin nổi bật trên trang chủ")

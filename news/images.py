@@ -2,8 +2,9 @@
 
 - Checking and cleaning (real images only, size and pixel limits, EXIF dropped, turned upright) is the portal's
   one rule for every picture, ``portal.uploads.pictures``; this module adds what only articles need.
-- Renditions for the list, the article and the social card are made on save with predictable names
-  (``covers/2026/11/anh-w640.jpg``); templates offer them through ``srcset``.
+- Renditions for the list, the article and the social card are made on save, tied to the stored picture by its
+  whole name in a folder no upload reaches (``renditions/covers/2026/11/anh.jpg/w640.jpg``); templates offer
+  them through ``srcset``. ``manage.py make_renditions`` makes the missing ones (after a restore, or an upgrade).
 """
 
 import io
@@ -31,9 +32,13 @@ logger = logging.getLogger(__name__)
 RENDITIONS = {"w320": (320, None), "w640": (640, None), "w1200": (1200, None), "og": (1200, 630)}
 
 
+RENDITIONS_ROOT = "renditions"  # no upload goes here: a person's file can never pass for a resized copy
+
+
 def rendition_name(name: str, key: str) -> str:
-    stem, _extension = posixpath.splitext(name)
-    return f"{stem}-{key}.jpg"
+    """Where the ``key`` copy of the stored picture ``name`` lives: under its whole name (extension included, so
+    ``a.jpg`` and ``a.png`` never share copies), in a folder of its own that no upload can write to."""
+    return f"{RENDITIONS_ROOT}/{name}/{key}.jpg"
 
 
 def make_renditions(fieldfile) -> list[str]:
@@ -74,7 +79,7 @@ def rendition_url(fieldfile, key: str) -> str:
 
 
 def srcset(fieldfile) -> str:
-    """``srcset`` of the width renditions that exist, e.g. ``/media/a-w320.jpg 320w, /media/a-w640.jpg 640w``."""
+    """``srcset`` of the width renditions that exist, e.g. ``/media/renditions/a.jpg/w320.jpg 320w, …``."""
     entries = []
     for key, (width, height) in RENDITIONS.items():
         name = rendition_name(fieldfile.name, key)
@@ -106,10 +111,11 @@ def editor_image_upload(request):
     name = ""
     try:
         name = storage.save(f"{stem}.{kind.extension}", ContentFile(content))
-        make_renditions_of(storage, name, keys=EDITOR_WIDTHS)
+        # The copies through the plain media storage: the editor's storage renames every file it is given.
+        make_renditions_of(default_storage, name, keys=EDITOR_WIDTHS)
     except OSError:
         logger.exception("An editor picture could not be stored")
-        _remove_with_renditions(storage, name)
+        _remove_with_renditions(default_storage, name)
         return _refusal(str(STORED_NOWHERE), status=507)
     return JsonResponse({"url": storage.url(name)})
 

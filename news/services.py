@@ -13,6 +13,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from .checks import blocking_messages, findings_for
 from .models import Article, ArticleEvent, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
 from .related import bump_generation
@@ -89,7 +90,14 @@ def return_article(*, article: Article, by, reason: str) -> Article:
 
 
 def publish_article(*, article: Article, by) -> Article:
-    """Publish now, or at the article's publication time if that lies in the future (scheduled)."""
+    """Publish now, or at the article's publication time if that lies in the future (scheduled).
+
+    Refused while a blocking check before publishing fails (``news.checks``: a picture without alt text, an
+    empty link, a link to an article readers cannot open).
+    """
+    blocking = blocking_messages(findings_for(article))
+    if blocking:
+        raise ValidationError(blocking, code="prepublish_checks")
     return _transition(article=article, by=by, action=Action.PUBLISH)
 
 

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from portal.site import absolute_url
 
 from . import services
+from .checks import findings_for
 from .models import Article, ArticleEvent
 from .models.articles import is_reviewer
 from .preview import preview_token
@@ -54,7 +55,7 @@ def offered_actions(*, article: Article | None, user) -> list[str]:
 
 class ArticleWorkflowAdminMixin:
     change_form_template = "admin/news/article/change_form.html"
-    workflow_fields = ["return_reason_shown", "review_log", "preview_links"]
+    workflow_fields = ["return_reason_shown", "review_log", "preview_links", "prepublish_checks"]
 
     # --- who sees and edits what -------------------------------------------------------------------------
     def get_queryset(self, request):
@@ -87,7 +88,8 @@ class ArticleWorkflowAdminMixin:
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "status", *self.workflow_fields]
         if not request.user.has_perm("news.publish_article"):
-            fields += ["published_at", "is_featured"]  # when and how prominently: the editors decide
+            # when and how prominently: the editors decide
+            fields += ["published_at", "is_featured", "featured_position", "featured_until"]
         return fields
 
     def get_fieldsets(self, request, obj=None):
@@ -99,6 +101,8 @@ class ArticleWorkflowAdminMixin:
             fields.append("return_reason_shown")
         if obj.status == Status.IN_REVIEW and is_reviewer(request.user):
             fields.append("review_note")
+        if obj.status != Status.PUBLISHED:
+            fields.append("prepublish_checks")
         fields += ["preview_links", "review_log"]
         fieldsets = [
             (name, {**options, "fields": [f for f in options["fields"] if f != "status"]})
@@ -135,6 +139,27 @@ class ArticleWorkflowAdminMixin:
                         f": {event.note}" if event.note else "",
                     )
                     for event in events
+                ),
+            ),
+        )
+
+    @admin.display(description=gettext_lazy("Kiểm tra trước khi đăng"))
+    def prepublish_checks(self, obj):
+        findings = findings_for(obj)
+        if not findings:
+            return _("Không có gì cần sửa.")
+        return format_html(
+            '<ul class="prepublish-checks">{}</ul>',
+            format_html_join(
+                "",
+                '<li class="{}"><strong>{}</strong> {}</li>',
+                (
+                    (
+                        "blocking" if finding.blocking else "advice",
+                        _("Phải sửa trước khi đăng:") if finding.blocking else _("Nên xem lại:"),
+                        finding.message,
+                    )
+                    for finding in findings
                 ),
             ),
         )
@@ -201,18 +226,20 @@ class ArticleWorkflowAdminMixin:
 
     # --- list actions ---------------------------------------------------------------------------------------
     def _bulk(self, request, queryset, apply, done_message):
-        done = skipped = 0
+        done, skipped = 0, {}
         for article in queryset:
             try:
                 apply(article)
-            except (ValidationError, PermissionDenied):
-                skipped += 1
+            except ValidationError as refused:
+                skipped[article.title] = "; ".join(refused.messages)
+            except PermissionDenied as refused:
+                skipped[article.title] = str(refused)
             else:
                 done += 1
         self.message_user(request, done_message % {"n": done}, messages.SUCCESS if done else messages.WARNING)
-        if skipped:
+        for title, reason in skipped.items():
             self.message_user(
-                request, _("Bỏ qua %(n)s bài không ở trạng thái phù hợp.") % {"n": skipped}, messages.WARNING
+                request, _("Bỏ qua “%(title)s”: %(reason)s") % {"title": title, "reason": reason}, messages.WARNING
             )
 
     @admin.action(description=gettext_lazy("Đăng các bài đã chọn"), permissions=["publish"])

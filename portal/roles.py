@@ -86,3 +86,5 @@ ROLE_PERMISSIONS[EDITOR] |= {
 ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel", "exemplar", "award", "document")}
 # Editors pin related articles under the ones they write.
 ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}
+# Editors arrange the home page's featured stories (news.featured_admin).
+ROLE_PERMISSIONS[EDITOR] |= {"news.view_featuredarticle", "news.change_featuredarticle"}

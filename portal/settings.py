@@ -39,6 +39,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 SITE_NAME = os.environ.get("SITE_NAME", "Đảng bộ Sở Tài nguyên và Môi trường tỉnh Long An")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The printed leadership report's heading (a Party document: the body above, the issuing committee, the place).
+REPORT_SUPERIOR_BODY = os.environ.get("REPORT_SUPERIOR_BODY", "Đảng bộ Khối các cơ quan tỉnh Long An")
+REPORT_ISSUING_BODY = os.environ.get("REPORT_ISSUING_BODY", "Đảng ủy Sở Tài nguyên và Môi trường")
+REPORT_PLACE = os.environ.get("REPORT_PLACE", "Long An")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -286,65 +290,23 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
+        # WeasyPrint (the report's PDF) and fontTools log every layout step at INFO.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
         # A request with a forged or stray Host header is noise, not an error: one line each, no traceback.
         "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "WARNING", "propagate": False},
     },
 }
+
+# An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
+ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
 
 # The rich-text editor (CKEditor 5). Uploads go through news.storage.EditorImageStorage.
 CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-CKEDITOR_5_CONFIGS = {
-    "default": {
-        "language": "vi",
-        "toolbar": {
-            "items": [
-                "heading",
-                "|",
-                "bold",
-                "italic",
-                "underline",
-                "link",
-                "|",
-                "bulletedList",
-                "numberedList",
-                "blockQuote",
-                "|",
-                "imageUpload",
-                "insertTable",
-                "mediaEmbed",
-                "|",
-                "alignment",
-                "removeFormat",
-                "|",
-                "undo",
-                "redo",
-            ],
-            "shouldNotGroupWhenFull": False,
-        },
-        "heading": {
-            "options": [
-                {"model": "paragraph", "title": "Đoạn văn", "class": "ck-heading_paragraph"},
-                {"model": "heading2", "view": "h2", "title": "Tiêu đề 2", "class": "ck-heading_heading2"},
-                {"model": "heading3", "view": "h3", "title": "Tiêu đề 3", "class": "ck-heading_heading3"},
-            ]
-        },
-        "image": {
-            "toolbar": [
-                "imageTextAlternative",
-                "toggleImageCaption",
-                "|",
-                "imageStyle:inline",
-                "imageStyle:block",
-                "imageStyle:side",
-            ],
-        },
-        "table": {"contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"]},
-        "mediaEmbed": {"previewsInData": False},
-    },
-}
+from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar, headings, pictures)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

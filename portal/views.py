@@ -7,6 +7,7 @@ from campaigns.models import Campaign, Theme
 from news.models import Article, Category
 
 LATEST_COUNT = 8
+FEATURED_COUNT = 4  # one lead story and three beside it
 PER_BLOCK = 4
 
 
@@ -21,10 +22,9 @@ class HomeView(TemplateView):
     template_name = "portal/home.html"
 
     def get_context_data(self, **kwargs):
-        featured = Article.objects.featured().first() or Article.objects.latest().first()
-        latest = Article.objects.latest()
-        if featured:
-            latest = latest.exclude(pk=featured.pk)
+        # The editors' featured stories in their order; with none chosen, the newest article leads.
+        featured = list(Article.objects.featured()[:FEATURED_COUNT]) or list(Article.objects.latest()[:1])
+        latest = Article.objects.latest().exclude(pk__in=[article.pk for article in featured])
 
         year = timezone.localdate().year
         campaigns = list(
@@ -55,7 +55,8 @@ class HomeView(TemplateView):
             section.latest_articles = section_articles.get(section.pk, [])
 
         return super().get_context_data(
-            featured=featured,
+            featured=featured[0] if featured else None,
+            more_featured=featured[1:],
             latest_articles=latest[:LATEST_COUNT],
             current_campaigns=campaigns,
             sections=[s for s in sections if s.latest_articles],

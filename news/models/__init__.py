@@ -2,15 +2,22 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
+from .editing import ArticleAutosave, ArticleLock
+from .featured import FeaturedArticle
+from .pending import PendingEdit
 from .related import RelatedArticle
 from .revisions import ArticleRevision
 from .workflow import ArticleEvent
 
 __all__ = [
     "Article",
+    "ArticleAutosave",
     "ArticleEvent",
+    "ArticleLock",
     "ArticleRevision",
     "Category",
+    "FeaturedArticle",
+    "PendingEdit",
     "RelatedArticle",
     "Tag",
     "TaggedArticle",

@@ -98,7 +98,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.published().for_listing().order_by("-view_count", "-published_at")
 
     def featured(self):
-        return self.latest().filter(is_featured=True)
+        """The home page's featured stories, in the editors' order: marked featured, published, and not past the
+        time until which they stay featured."""
+        now = timezone.now()
+        return (
+            self.published()
+            .for_listing()
+            .filter(is_featured=True)
+            .filter(Q(featured_until__isnull=True) | Q(featured_until__gt=now))
+            .order_by(F("featured_position").asc(nulls_last=True), "-published_at", "-id")
+        )
 
     def in_category(self, category: "Category"):
         return self.filter(category_id__in=category.family_ids())
@@ -262,6 +271,20 @@ class Article(models.Model):
         verbose_name=_("người tạo"),
     )
     is_featured = models.BooleanField(_("tin nổi bật"), default=False)
+    # Nullable without a default: SQLite then adds the column in place instead of copying the table, which
+    # would drop the search index's triggers (news/migrations/0007).
+    featured_position = models.PositiveSmallIntegerField(
+        _("thứ tự nổi bật"),
+        null=True,
+        blank=True,
+        help_text=_("Số nhỏ hiện trước trong các tin nổi bật trên trang chủ; để trống: xếp sau, bài mới trước."),
+    )
+    featured_until = models.DateTimeField(
+        _("nổi bật đến"),
+        null=True,
+        blank=True,
+        help_text=_("Sau thời điểm này bài thôi nổi bật trên trang chủ. Để trống: nổi bật đến khi bỏ chọn."),
+    )
     view_count = models.PositiveBigIntegerField(_("lượt xem"), default=0)
     allow_comments = models.BooleanField(
         _("cho phép bình luận"), default=True, help_text=_("Bỏ chọn để đóng bình luận của riêng bài này.")

@@ -3,6 +3,7 @@
 import datetime
 
 from django import forms
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -71,3 +72,36 @@ class StatisticsForm(forms.Form):
         if article is None:
             raise forms.ValidationError(_("Không có bài viết này."))
         return article
+
+
+class DocumentForm(forms.Form):
+    """What the printed report says beyond the figures: its number, its subject, who signs it and who receives it.
+
+    Every field may stay empty: the printed report then has a blank to fill by hand, as paper reports do.
+    """
+
+    number = forms.CharField(label=_("Số báo cáo"), required=False, max_length=40, help_text=_("Ví dụ: 45-BC/ĐU"))
+    subject = forms.CharField(label=_("V/v (trích yếu)"), required=False, max_length=300)
+    on_behalf = forms.CharField(label=_("Thẩm quyền ký"), required=False, max_length=60, initial=_("T/M ĐẢNG ỦY"))
+    signer_title = forms.CharField(label=_("Chức vụ người ký"), required=False, max_length=60, initial=_("BÍ THƯ"))
+    signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=80)
+    recipients = forms.CharField(
+        label=_("Nơi nhận"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "cols": 40}),
+        initial=_("- Ban Thường vụ Đảng ủy cấp trên,\n- Các chi bộ trực thuộc,\n- Lưu Văn phòng Đảng ủy."),
+    )
+
+    def heading(self) -> dict:
+        """The document's fixed parts: the bodies from the settings, then this form's values or their defaults."""
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        values = {name: data.get(name) or field.initial or "" for name, field in self.fields.items()}
+        return {
+            **values,
+            "recipients": [line.strip() for line in str(values["recipients"]).splitlines() if line.strip()],
+            "superior_body": settings.REPORT_SUPERIOR_BODY,
+            "issuing_body": settings.REPORT_ISSUING_BODY,
+            "place": settings.REPORT_PLACE,
+            "day": timezone.localdate(),
+        }

@@ -7,7 +7,7 @@ granted. ``exports`` writes the same figures to Excel (xlsx) and CSV.
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Sum
+from django.db.models import Count, Q, Sum
 from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
@@ -43,8 +43,8 @@ class Report:
         return [
             (_("Bài viết đã đăng"), self.articles),
             (_("Lượt xem của các bài đó"), self.views),
-            (_("Mô hình hay được nhập"), len(self.good_models)),
-            (_("Gương điển hình được nhập"), len(self.exemplars)),
+            (_("Mô hình hay bắt đầu thực hiện trong kỳ"), len(self.good_models)),
+            (_("Gương điển hình được biểu dương trong kỳ"), len(self.exemplars)),
             (_("Khen thưởng được trao"), len(self.awards)),
         ]
 
@@ -52,8 +52,13 @@ class Report:
 def build_report(*, start: datetime.date, end: datetime.date, campaign: Campaign | None = None) -> Report:
     """The figures of ``start``..``end`` (both days included, local time). Revoked awards are not counted."""
     articles = Article.objects.published().filter(published_at__date__gte=start, published_at__date__lte=end)
-    good_models = GoodModel.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
-    exemplars = Exemplar.objects.filter(created_at__date__gte=start, created_at__date__lte=end)
+    # Records count by when they happened, not when someone typed them in: a model by the day it started, an
+    # exemplary person by the year they were honoured (the day they were entered only when that year is unknown).
+    good_models = GoodModel.objects.filter(started_on__gte=start, started_on__lte=end)
+    exemplars = Exemplar.objects.filter(
+        Q(year__gte=start.year, year__lte=end.year)
+        | Q(year__isnull=True, created_at__date__gte=start, created_at__date__lte=end)
+    )
     awards = Award.objects.public().filter(decided_on__gte=start, decided_on__lte=end)
     if campaign:
         articles = articles.filter(campaigns=campaign)
@@ -81,7 +86,7 @@ def build_report(*, start: datetime.date, end: datetime.date, campaign: Campaign
         views=totals["views"],
         by_category=[(row["category__name"], row["n"], row["views"]) for row in by_category],
         by_author=[(row["author_name"] or _("(không ghi tác giả)"), row["n"], row["views"]) for row in by_author],
-        good_models=list(good_models.select_related("unit").order_by("created_at")),
-        exemplars=list(exemplars.select_related("unit").order_by("created_at")),
+        good_models=list(good_models.select_related("unit").order_by("started_on", "id")),
+        exemplars=list(exemplars.select_related("unit").order_by("year", "name")),
         awards=list(awards.for_listing().order_by("decided_on", "id")),
     )

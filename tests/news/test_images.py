@@ -106,12 +106,12 @@ class CoverUploadTests:
         add_with_cover(client, SimpleUploadedFile("anh.jpg", camera_jpeg(1600, 1000)))
         article = Article.objects.get()
         html = client.get(reverse("news:latest")).content.decode()
-        stem = article.cover.url.rsplit(".", 1)[0]
-        assert f'srcset="{stem}-w320.jpg 320w, {stem}-w640.jpg 640w, {stem}-w1200.jpg 1200w"' in html
+        copies = f"/media/renditions/{article.cover.name}"
+        assert f'srcset="{copies}/w320.jpg 320w, {copies}/w640.jpg 640w, {copies}/w1200.jpg 1200w"' in html
         assert 'loading="lazy"' in html
         detail = client.get(article.get_absolute_url()).content.decode()
-        assert f'{stem}-og.jpg"' in detail  # the social card
-        assert f"{stem}-w640.jpg 640w" in detail
+        assert f'{copies}/og.jpg"' in detail  # the social card
+        assert f"{copies}/w640.jpg 640w" in detail
 
 
 class EditorUploadTests:
@@ -148,12 +148,55 @@ class EditorUploadTests:
         client.force_login(editor)
         response = client.post(self.url, {"upload": SimpleUploadedFile("tap-the.jpg", camera_jpeg(1600, 900))})
         url = response.json()["url"]
-        stem = url.rsplit(".", 1)[0]
+        copies = "/media/renditions/" + url.split("/media/", 1)[1]
         article = make_article(body=f'<figure class="image"><img src="{url}" alt="Tập thể"></figure>')
         html = client.get(article.get_absolute_url()).content.decode()
-        assert f'srcset="{stem}-w320.jpg 320w, {stem}-w640.jpg 640w, {stem}-w1200.jpg 1200w"' in html
+        assert f'srcset="{copies}/w320.jpg 320w, {copies}/w640.jpg 640w, {copies}/w1200.jpg 1200w"' in html
         assert f'<img src="{url}" alt="Tập thể" loading="lazy" decoding="async"' in html
+
+    def test_a_file_named_like_a_resized_copy_is_never_served_in_its_place(self, client, editor):
+        """A writer's "anh-w640.jpg" used to be taken for the 640 px copy of another writer's "anh.jpg"."""
+        client.force_login(editor)
+        decoy = client.post(self.url, {"upload": SimpleUploadedFile("anh-w640.jpg", camera_jpeg(700, 300))})
+        real = client.post(self.url, {"upload": SimpleUploadedFile("anh.jpg", camera_jpeg(1600, 900))})
+        decoy_url, real_url = decoy.json()["url"], real.json()["url"]
+        article = make_article(body=f'<p><img src="{real_url}" alt="Ảnh thật"></p>')
+        html = client.get(article.get_absolute_url()).content.decode()
+        srcset = html.split('srcset="', 1)[1].split('"', 1)[0]
+        assert decoy_url not in srcset
+        name = srcset.split(" 640w")[0].split(", ")[-1].split("/media/", 1)[1]
+        with default_storage.open(name) as copy:
+            assert Image.open(copy).size[0] == 640  # resized from the real picture (1600 px wide, upright 900)
+
+    def test_a_second_upload_with_the_same_name_keeps_its_own_srcset(self, client, editor):
+        client.force_login(editor)
+        first = client.post(self.url, {"upload": SimpleUploadedFile("hoi-nghi.jpg", camera_jpeg(1600, 900))})
+        second = client.post(self.url, {"upload": SimpleUploadedFile("hoi-nghi.jpg", camera_jpeg(1400, 800))})
+        urls = [first.json()["url"], second.json()["url"]]
+        assert urls[0] != urls[1]
+        for url in urls:
+            article = make_article(body=f'<p><img src="{url}" alt="Hội nghị"></p>')
+            html = client.get(article.get_absolute_url()).content.decode()
+            copies = "/media/renditions/" + url.split("/media/", 1)[1]
+            assert f"{copies}/w640.jpg 640w" in html
 
     def test_readers_cannot_upload(self, client):
         response = client.post(self.url, {"upload": SimpleUploadedFile("anh.jpg", camera_jpeg())})
         assert response.status_code == 403
+
+
+def test_make_renditions_makes_the_missing_copies_once(editor, client, tmp_path):
+    from django.core.management import call_command
+
+    client.force_login(editor)
+    add_with_cover(client, SimpleUploadedFile("anh.jpg", camera_jpeg(1600, 1000)))
+    article = Article.objects.get()
+    for key in RENDITIONS:
+        default_storage.delete(rendition_name(article.cover.name, key))
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert "Đã tạo 4 bản thu nhỏ." in out.getvalue()
+    assert all(default_storage.exists(rendition_name(article.cover.name, key)) for key in RENDITIONS)
+    out = io.StringIO()
+    call_command("make_renditions", stdout=out)
+    assert "Đã tạo 0 bản thu nhỏ." in out.getvalue()

@@ -30,6 +30,7 @@ def change_data(article, **overrides):
         "published_at_0": "",
         "published_at_1": "",
         "review_note": "",
+        "opened_stamp": article.updated_at.isoformat(),
         **EMPTY_ARTICLE_INLINES,
     }
     data.update(overrides)

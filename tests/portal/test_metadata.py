@@ -114,7 +114,7 @@ class ArticleMetadataTests:
         assert parsed.meta["og:description"] == "Mô hình hay của Văn phòng Sở."
         # The social card rendition (1200×630) made on save, in an absolute URL.
         assert parsed.meta["og:image"] == SITE + rendition_url(article.cover, "og")
-        assert parsed.meta["og:image"].endswith("-og.jpg")
+        assert parsed.meta["og:image"].endswith("/og.jpg")
         assert parsed.meta["article:published_time"].startswith(str(article.published_at.astimezone().year))
 
     def test_article_carries_news_article_json_ld(self, client):

@@ -34,6 +34,9 @@ EDITOR_PERMISSIONS = {
     "news.review_article",
     "news.publish_article",
     "news.view_articleevent",
+    # Arranging the home page's featured stories.
+    "news.view_featuredarticle",
+    "news.change_featuredarticle",
     # Moderating readers' comments; the blocked words are the administrators'.
     "comments.view_comment",
     "comments.change_comment",

@@ -48,9 +48,14 @@ def period_data():
         published_at=now - datetime.timedelta(days=2),
     )  # another campaign
     make_article(category=news, view_count=0, status="draft", campaigns=[campaign])
-    good_model = make_good_model("Nụ cười tiếp dân", campaigns=[campaign])
-    make_exemplar("Nguyễn Thị Hoa", campaigns=[campaign])
-    make_exemplar("Ngoài chương trình", campaigns=[other])
+    good_model = make_good_model(
+        "Nụ cười tiếp dân", campaigns=[campaign], started_on=today - datetime.timedelta(days=9)
+    )
+    make_exemplar("Nguyễn Thị Hoa", campaigns=[campaign], year=today.year)
+    make_exemplar("Ngoài chương trình", campaigns=[other], year=today.year)
+    # Entered today, but they happened long before the period: not counted in it.
+    make_good_model("Mô hình từ năm 2022", campaigns=[campaign], started_on=datetime.date(2022, 3, 1))
+    make_exemplar("Biểu dương năm 2023", campaigns=[campaign], year=2023)
     make_award(
         good_model=good_model, campaign=campaign, decided_on=today - datetime.timedelta(days=3), prize="Giải Nhất"
     )
@@ -136,7 +141,7 @@ def test_csv_export_opens_with_the_same_figures(client, editor, period_data):
     assert ["Bài viết đã đăng", "4"] in rows
     assert ["Lượt xem của các bài đó", "160"] in rows
     assert ["T. Hùng", "2", "150"] in rows
-    assert ["Mô hình hay được nhập", "1"] in rows
+    assert ["Mô hình hay bắt đầu thực hiện trong kỳ", "1"] in rows
 
 
 def test_names_typed_as_formulas_stay_text_in_the_exports(period_data):
@@ -195,14 +200,14 @@ def test_report_queries_do_not_grow_with_records(client, administrator, period_d
         assert client.get(reverse("reports:leadership"), params).status_code == 200
 
 
-@pytest.mark.parametrize("export", ["xlsx", "csv"])
+@pytest.mark.parametrize("export", ["xlsx", "csv", "print", "pdf"])
 def test_writers_read_the_report_but_do_not_export_it(client, writer, period_data, export):
     client.force_login(writer)
     params = {"start": period_data["start"], "end": period_data["end"]}
     page = client.get(reverse("reports:leadership"), params)
     assert page.status_code == 200
-    assert "format=xlsx" not in page.content.decode()
+    assert "format=xlsx" not in page.content.decode() and 'value="pdf"' not in page.content.decode()
     response = client.get(reverse("reports:leadership"), {**params, "format": export})
     assert response.status_code == 403
     assert response["Content-Type"].startswith("text/html")
-    assert "Chỉ biên tập viên và quản trị viên được tải báo cáo về máy." in response.content.decode()
+    assert "Chỉ biên tập viên và quản trị viên được tải hoặc in báo cáo." in response.content.decode()

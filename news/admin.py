@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AutocompleteSelectMultiple
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
@@ -15,6 +16,7 @@ from . import services
 from .checks import blocking_messages, prepublish_findings
 from .editing import check_save, opened_stamp
 from .editing_admin import ArticleEditingAdminMixin
+from .library.models import LibraryImage
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
 from .pending_admin import ArticlePendingAdminMixin
@@ -79,6 +81,10 @@ class ArticleAdminForm(forms.ModelForm):
         help_text=_("Nhập các thẻ chưa có, cách nhau bằng dấu phẩy."),
     )
     cover = PictureFormField(label=_("Ảnh đại diện"), required=False)
+    # Set by the library's picker (static/js/library_picker.js): the cover becomes that library picture.
+    library_cover = forms.ModelChoiceField(
+        queryset=LibraryImage.objects.all(), required=False, widget=forms.HiddenInput
+    )
     review_note = forms.CharField(
         label=_("Lý do trả lại"),
         required=False,
@@ -105,6 +111,7 @@ class ArticleAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._apply_library_cover(cleaned)
         names = [name.strip() for name in cleaned.get("new_tags", "").split(",") if name.strip()]
         if any(len(name) > 100 for name in names):
             self.add_error("new_tags", _("Mỗi thẻ dài tối đa 100 ký tự."))
@@ -129,6 +136,14 @@ class ArticleAdminForm(forms.ModelForm):
                 for message in blocking_messages(self._findings(cleaned)):
                     self.add_error(None, message)
         return cleaned
+
+    @staticmethod
+    def _apply_library_cover(cleaned) -> None:
+        """A picture chosen from the library becomes the cover (its file, shared), unless one is uploaded here."""
+        chosen = cleaned.get("library_cover")
+        if chosen and not isinstance(cleaned.get("cover"), UploadedFile):
+            cleaned["cover"] = chosen.file.name
+            cleaned["cover_caption"] = cleaned.get("cover_caption") or chosen.caption
 
     def _findings(self, cleaned):
         """The checks before publishing, on what is being saved (the form's values, not the stored ones)."""
@@ -162,7 +177,7 @@ class RelatedArticleInline(admin.TabularInline):
 
 
 # Inputs of the article form that are not model fields.
-FORM_ONLY_FIELDS = {"new_tags", "link_suggested", "opened_stamp", "review_note"}
+FORM_ONLY_FIELDS = {"new_tags", "link_suggested", "opened_stamp", "review_note", "library_cover"}
 
 
 @admin.register(Article)
@@ -176,7 +191,15 @@ class ArticleAdmin(
 ):
     form = ArticleAdminForm
     inlines = [RelatedArticleInline]
-    list_display = ["title", "category", "status", "published_at", "is_featured", "formatted_views", "public_link"]
+    list_display = [
+        "title",
+        "category",
+        "status_shown",
+        "published_at",
+        "is_featured",
+        "formatted_views",
+        "public_link",
+    ]
     list_filter = ["status", "is_featured", "category", "campaigns", "themes", "published_at"]
     list_select_related = ["category"]
     search_fields = ["title", "lead"]
@@ -189,7 +212,7 @@ class ArticleAdmin(
     view_on_site = True
     fieldsets = [
         (None, {"fields": ["title", "slug", "lead", "body", "opened_stamp"]}),
-        (_("Ảnh đại diện"), {"fields": ["cover", "cover_caption"]}),
+        (_("Ảnh đại diện"), {"fields": ["cover", "library_cover", "cover_caption"]}),
         (_("Phân loại"), {"fields": ["category", "tags", "new_tags", "campaigns", "themes"]}),
         (
             _("Phong trào thi đua, văn bản"),
@@ -200,6 +223,10 @@ class ArticleAdmin(
         (_("Bình luận"), {"fields": ["allow_comments"]}),
         (_("Thông tin"), {"fields": ["view_count", "created_by", "created_at", "updated_at"], "classes": ["collapse"]}),
     ]
+
+    @admin.display(description=_("Trạng thái"), ordering="status")
+    def status_shown(self, obj):
+        return obj.status_label()
 
     @admin.action(description=_("Đưa lên tin nổi bật trên trang chủ"), permissions=["publish"])
     def feature_selected(self, request, queryset):

@@ -9,7 +9,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from campaigns import linked
 
-        from . import signals  # noqa: F401
+        from . import library_use, signals  # noqa: F401
         from .linked_articles import ARTICLES
 
         linked.register(ARTICLES)  # the movement's pages list the articles linked to them

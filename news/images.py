@@ -7,11 +7,9 @@
   them through ``srcset``. ``manage.py make_renditions`` makes the missing ones (after a restore, or an upgrade).
 """
 
-import io
 import logging
 import posixpath
 import re
-import warnings
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,72 +19,21 @@ from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django_ckeditor_5.storage_utils import get_django_storage
-from PIL import Image, ImageOps
 
 from portal.uploads.pictures import read_image
+from portal.uploads.renditions import (  # noqa: F401 (the names other modules import from here)
+    RENDITIONS,
+    RENDITIONS_ROOT,
+    make_renditions,
+    make_renditions_of,
+    remove_with_renditions,
+    rendition_name,
+    rendition_url,
+    srcset,
+)
 from portal.uploads.storage import STORED_NOWHERE
 
 logger = logging.getLogger(__name__)
-
-# name -> (width, height or None for "keep the ratio"); a height crops to that shape (the social card).
-RENDITIONS = {"w320": (320, None), "w640": (640, None), "w1200": (1200, None), "og": (1200, 630)}
-
-
-RENDITIONS_ROOT = "renditions"  # no upload goes here: a person's file can never pass for a resized copy
-
-
-def rendition_name(name: str, key: str) -> str:
-    """Where the ``key`` copy of the stored picture ``name`` lives: under its whole name (extension included, so
-    ``a.jpg`` and ``a.png`` never share copies), in a folder of its own that no upload can write to."""
-    return f"{RENDITIONS_ROOT}/{name}/{key}.jpg"
-
-
-def make_renditions(fieldfile) -> list[str]:
-    """Write the missing renditions of an image next to it; a broken original is logged, never raised."""
-    return make_renditions_of(fieldfile.storage, fieldfile.name)
-
-
-def make_renditions_of(storage, name: str, keys=tuple(RENDITIONS)) -> list[str]:
-    made: list[str] = []
-    missing = {key: RENDITIONS[key] for key in keys if not storage.exists(rendition_name(name, key))}
-    if not missing:
-        return made
-    try:
-        with storage.open(name, "rb") as original, warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = ImageOps.exif_transpose(Image.open(original))
-            image.load()
-    except Exception:
-        logger.warning("No renditions for %s: the original cannot be read", name, exc_info=True)
-        return made
-    image = image.convert("RGB")
-    for key, (width, height) in missing.items():
-        if height:
-            resized = ImageOps.fit(image, (width, height), Image.Resampling.LANCZOS)
-        else:
-            resized = image.copy()
-            resized.thumbnail((width, width * 4), Image.Resampling.LANCZOS)
-        out = io.BytesIO()
-        resized.save(out, "JPEG", quality=82, optimize=True, progressive=True)
-        made.append(storage.save(rendition_name(name, key), ContentFile(out.getvalue())))
-    return made
-
-
-def rendition_url(fieldfile, key: str) -> str:
-    """The URL of a rendition if it exists, else of the original."""
-    name = rendition_name(fieldfile.name, key)
-    return fieldfile.storage.url(name) if fieldfile.storage.exists(name) else fieldfile.url
-
-
-def srcset(fieldfile) -> str:
-    """``srcset`` of the width renditions that exist, e.g. ``/media/renditions/a.jpg/w320.jpg 320w, …``."""
-    entries = []
-    for key, (width, height) in RENDITIONS.items():
-        name = rendition_name(fieldfile.name, key)
-        if height is None and fieldfile.storage.exists(name):
-            entries.append(f"{fieldfile.storage.url(name)} {width}w")
-    return ", ".join(entries)
-
 
 EDITOR_WIDTHS = ("w320", "w640", "w1200")  # for the article body's srcset (responsive_images); no social card
 
@@ -115,25 +62,13 @@ def editor_image_upload(request):
         make_renditions_of(default_storage, name, keys=EDITOR_WIDTHS)
     except OSError:
         logger.exception("An editor picture could not be stored")
-        _remove_with_renditions(default_storage, name)
+        remove_with_renditions(default_storage, name)
         return _refusal(str(STORED_NOWHERE), status=507)
     return JsonResponse({"url": storage.url(name)})
 
 
 def _refusal(message: str, *, status: int) -> JsonResponse:
     return JsonResponse({"error": {"message": message}}, status=status)
-
-
-def _remove_with_renditions(storage, name: str) -> None:
-    """Remove a picture and whatever renditions of it were written (the partial one is the storage's job)."""
-    if not name:
-        return
-    for stored in (name, *(rendition_name(name, key) for key in RENDITIONS)):
-        try:
-            if storage.exists(stored):
-                storage.delete(stored)
-        except OSError:
-            logger.exception("Could not remove %s", stored)
 
 
 _IMG = re.compile(r"<img\b([^>]*)>", re.IGNORECASE)

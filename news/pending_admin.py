@@ -22,7 +22,7 @@ from .models.articles import is_reviewer
 from .models.pending import PENDING_FIELDS
 
 # Inputs of the form a writer does not get on a live article (the text is all they may change there).
-NOT_IN_PENDING_MODE = {"new_tags", "link_suggested", "review_note"}
+NOT_IN_PENDING_MODE = {"new_tags", "link_suggested", "review_note", "library_cover"}
 
 
 class ArticlePendingAdminMixin:

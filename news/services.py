@@ -13,6 +13,8 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.formats import vn_clock_day
+
 from .checks import blocking_messages, findings_for
 from .models import Article, ArticleEvent, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
@@ -64,6 +66,8 @@ def _transition(*, article: Article, by, action: str, note: str = "") -> Article
         fields = {"status": target}
         if action == Action.PUBLISH and current.published_at is None:
             fields["published_at"] = timezone.now()
+        if action == Action.PUBLISH and current.published_at and current.published_at > timezone.now() and not note:
+            note = _("Hẹn giờ đăng %(when)s") % {"when": vn_clock_day(current.published_at)}
         Article.objects.filter(pk=current.pk).update(updated_at=timezone.now(), **fields)
         ArticleEvent.objects.create(
             article=current, action=action, from_status=current.status, to_status=target, by=by, note=note

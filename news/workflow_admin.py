@@ -222,7 +222,7 @@ class ArticleWorkflowAdminMixin:
         else:
             services.withdraw_article(article=article, by=request.user, reason=note)
         article.refresh_from_db()
-        self.message_user(request, _("Bài viết: %(status)s.") % {"status": article.get_status_display()})
+        self.message_user(request, _("Bài viết: %(status)s.") % {"status": article.status_label()})
 
     # --- list actions ---------------------------------------------------------------------------------------
     def _bulk(self, request, queryset, apply, done_message):
@@ -236,6 +236,7 @@ class ArticleWorkflowAdminMixin:
                 skipped[article.title] = str(refused)
             else:
                 done += 1
+        done_message = done_message() if callable(done_message) else done_message  # may depend on what was done
         self.message_user(request, done_message % {"n": done}, messages.SUCCESS if done else messages.WARNING)
         for title, reason in skipped.items():
             self.message_user(
@@ -244,12 +245,22 @@ class ArticleWorkflowAdminMixin:
 
     @admin.action(description=gettext_lazy("Đăng các bài đã chọn"), permissions=["publish"])
     def publish_selected(self, request, queryset):
+        scheduled = []
+
+        def publish(article):
+            services.publish_article(article=article, by=request.user)
+            if article.is_scheduled:  # not "Đã đăng": readers see it only at its time
+                scheduled.append(article.status_label())
+
         self._bulk(
-            request,
-            queryset,
-            lambda a: services.publish_article(article=a, by=request.user),
-            _("Đã đăng %(n)s bài."),
+            request, queryset, publish, lambda: _("Đã duyệt đăng %(n)s bài.") if scheduled else _("Đã đăng %(n)s bài.")
         )
+        if scheduled:
+            self.message_user(
+                request,
+                _("%(n)s bài chưa hiện với bạn đọc: %(when)s.") % {"n": len(scheduled), "when": "; ".join(scheduled)},
+                messages.INFO,
+            )
 
     @admin.action(description=gettext_lazy("Gỡ các bài đã chọn khỏi trang"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):

@@ -39,6 +39,9 @@ CKEDITOR_5_CONFIGS = {
             ]
         },
         "image": {
+            # The file picker offers what the server takes (portal.uploads.filekinds.IMAGES, checked by
+            # tests/portal/test_admin_polish.py), not CKEditor's default BMP and TIFF, which the upload refuses.
+            "upload": {"types": ["jpeg", "png", "gif", "webp"]},
             "toolbar": [
                 "imageTextAlternative",
                 "toggleImageCaption",

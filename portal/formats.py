@@ -56,6 +56,15 @@ def vn_short_datetime(value) -> str:
     return f"{value:%d/%m/%Y %H:%M}" if value else ""
 
 
+def vn_clock_day(value) -> str:
+    """ "09:00 17/12": when something happens soon (a scheduled article); the year only if it is not this one."""
+    value = local(value)
+    if value is None:
+        return ""
+    year = "" if value.year == timezone.localtime().year else f"/{value:%Y}"
+    return f"{value:%H:%M %d/%m}{year}"
+
+
 def vn_now() -> str:
     """ "Thứ bảy, 27/04/2024, 19:47 [GMT+7]": the header's current date and time."""
     now = timezone.localtime()

@@ -88,3 +88,7 @@ ROLE_PERMISSIONS[WRITER] |= {f"campaigns.view_{model}" for model in ("goodmodel"
 ROLE_PERMISSIONS[EDITOR] |= {f"news.{action}_relatedarticle" for action in ("add", "change", "delete", "view")}
 # Editors arrange the home page's featured stories (news.featured_admin).
 ROLE_PERMISSIONS[EDITOR] |= {"news.view_featuredarticle", "news.change_featuredarticle"}
+# The picture library: writers and editors upload and describe pictures and use them; deleting an unused one is
+# the editors' (news.library.admin refuses to delete a picture in use).
+ROLE_PERMISSIONS[WRITER] |= {"library.view_libraryimage", "library.add_libraryimage"}
+ROLE_PERMISSIONS[EDITOR] |= {f"library.{action}_libraryimage" for action in ("add", "change", "delete", "view")}

@@ -6,6 +6,8 @@
   allowed on the page that shows it by their hashes, one by one; no other style attribute is.
 - `PermissionsPolicyMiddleware`: the Permissions-Policy header (settings.PERMISSIONS_POLICY) on every response.
 - `OneLineFormatter`: a log record in one line, without its traceback (settings.LOGGING, for bad Host headers).
+- `ClientErrorWithoutTraceback`: a 4xx answer (a refused permission, a bad request) is logged without the
+  traceback of the exception that made it; a 500's traceback stays.
 - `HttpMethodMiddleware`: a method the site does not serve (TRACE, CONNECT, made-up ones) gets 405 before any view
   runs, and a HEAD request gets the headers of the page without its template being rendered.
 """
@@ -114,3 +116,13 @@ class OneLineFormatter(logging.Formatter):
         path = getattr(getattr(record, "request", None), "path", "")
         text = super().format(record) + (f" path={path}" if path else "")
         return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
+class ClientErrorWithoutTraceback(logging.Filter):
+    """Drop the traceback of a record about a 4xx answer: "Forbidden (Permission denied): /admin/…" is enough."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        if isinstance(status, int) and 400 <= status < 500:
+            record.exc_info = record.exc_text = None
+        return True

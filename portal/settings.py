@@ -57,6 +57,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_ckeditor_5",
     "csp",
+    "django_otp",  # staff's second factor (portal.accounts.twofactor): authenticator apps and backup codes
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "portal",
     "portal.uploads",
     "portal.visitors",
@@ -65,6 +68,7 @@ INSTALLED_APPS = [
     "campaigns",
     "news",
     "portal.ratings",  # before comments: its block comes first under an article
+    "news.library",
     "news.comments",
     "news.viewcounts",
     "news.legacy",
@@ -75,6 +79,7 @@ INSTALLED_APPS = [
     "portal.backups",
     "portal.api",
     "portal.maintenance",
+    "portal.pagecache",
 ]
 
 MIDDLEWARE = [
@@ -85,20 +90,26 @@ MIDDLEWARE = [
     # A view that cannot reach the database answers a short 503 page (portal/outage.py), not a 500.
     "portal.outage.DatabaseOutageMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli/gzip (static files: WhiteNoise), then Cache-Control, ETag and 304 (why here: README, "Page cache").
+    "portal.pagecache.compression.CompressionMiddleware",
+    "portal.pagecache.middleware.HttpCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # marks a session verified; the next one sends staff to the 2FA pages
+    "portal.accounts.twofactor.StaffTwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    # After authentication (staff are not counted) and outside any page cache, so cached pages still count.
+    # After authentication (staff are not counted) and outside the page cache, so cached pages still count.
     "portal.visitors.middleware.VisitorMiddleware",
     "news.viewcounts.middleware.ArticleViewMiddleware",
-    # Staff accounts: who acts (for the audit log), idle staff sessions, and django-axes' lockout page (last).
+    # Staff accounts: who acts (for the audit log), idle staff sessions, django-axes' lockout page.
     "portal.accounts.middleware.AuditContextMiddleware",
     "portal.accounts.middleware.StaffIdleSessionMiddleware",
     "axes.middleware.AxesMiddleware",
+    "portal.pagecache.middleware.PageCacheMiddleware",  # last: all of the above runs for cached pages too
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -188,6 +199,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.django_formats"]  # dates as "17/12/2026 09:00", in lists and the date pickers
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -233,6 +245,9 @@ AXES_ENABLE_ADMIN = False  # portal.accounts.admin shows the counts in Vietnames
 AXES_DISABLE_ACCESS_LOG = True  # every attempt is in the audit log (portal.accounts.models.AuditEvent)
 # A staff session ends after this many seconds without a request (portal.accounts.middleware).
 STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3600"))
+# Staff's second factor (portal.accounts.twofactor): off with DEBUG so `make run`'s demo logins need no phone.
+STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
+OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 
 # Security headers; HTTPS-only settings switch on with SECURE_SSL (behind a TLS-terminating proxy).
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -281,12 +296,15 @@ LOGGING = {
             "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
         }
     },
+    "filters": {"no_client_error_traceback": {"()": "portal.security.ClientErrorWithoutTraceback"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_client_error_traceback"]},
         "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default config gives "django" a console of its own too: each line printed twice with DEBUG.
+        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
         "django.db.backends": {"level": "INFO"},
         # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
         "axes": {"level": "WARNING"},
@@ -359,3 +377,7 @@ RATINGS_PER_ADDRESS = int(os.environ.get("RATINGS_PER_ADDRESS", "20"))
 RATING_WINDOW = int(os.environ.get("RATING_WINDOW", "3600"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
+# Page cache (portal/pagecache/): longest life of a page (0: off); Cache-Control of public pages without personal parts.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
+PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
+PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))

@@ -31,3 +31,9 @@ VIEW_COUNT_BUFFER = False
 
 # The API allows many requests per address in tests (the robustness tests send hundreds); its own test lowers it.
 API_RATE_LIMIT = 100_000
+# Most tests sign staff in with force_login; the second factor's tests (tests/accounts/test_two_factor.py) turn
+# STAFF_2FA on themselves.
+STAFF_2FA = False
+# The page cache is off, so that each test's query budget and counters measure the page being built; the page
+# cache's own tests (tests/pagecache) turn it on.
+PAGE_CACHE_SECONDS = 0

@@ -59,6 +59,7 @@ urlpatterns = [
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),
         name="robots",
     ),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", include("portal.reports.urls")),
     *moved_admin_redirects(),
     # Before the admin's own: its "view on site" shortcut, for staff who may see the object (portal.accounts).
@@ -67,6 +68,8 @@ urlpatterns = [
         admin.site.admin_view(view_on_site),
         name="admin-view-on-site",
     ),
+    # The second factor of staff sign-in (portal.accounts.twofactor), in the admin's look.
+    path("admin/xac-thuc-hai-buoc/", include("portal.accounts.urls")),
     path("admin/", admin.site.urls),
     # Our upload view first: it checks the picture's content and limits, strips EXIF (news.images).
     path("ckeditor5/image_upload/", editor_image_upload, name="ck_editor_5_upload_file"),

@@ -1,6 +1,11 @@
+from pathlib import Path
+
+from django.contrib.staticfiles import finders
 from django.db.models import F, Prefetch
 from django.db.models.functions import Coalesce
+from django.http import HttpResponse
 from django.utils import timezone
+from django.views.decorators.cache import cache_control
 from django.views.generic import TemplateView
 
 from campaigns.models import Campaign, Theme
@@ -62,3 +67,9 @@ class HomeView(TemplateView):
             sections=[s for s in sections if s.latest_articles],
             **kwargs,
         )
+
+
+@cache_control(public=True, max_age=86400)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the page says: the portal's emblem (SVG)."""
+    return HttpResponse(Path(finders.find("img/favicon.svg")).read_bytes(), content_type="image/svg+xml")

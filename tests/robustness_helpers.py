@@ -122,6 +122,7 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "home": reverse("home"),
         "sitemap": reverse("sitemap"),
         "robots": reverse("robots"),
+        "favicon": reverse("favicon"),
         "news:latest": reverse("news:latest"),
         "news:article-detail": reverse("news:article-detail", args=[s("article")]),
         "news:article-preview": reverse("news:article-preview", args=[pk("article-pk")]),

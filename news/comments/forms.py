@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.text import visible
-from portal.uploads import filekinds
+from portal.uploads import filekinds, pictures
 
 from .files import ATTACHMENT_KINDS, validate_attachment
 from .models import BlockedWord, Comment, CommentSettings
@@ -68,6 +68,10 @@ class CommentForm(forms.ModelForm):
         kind = validate_attachment(uploaded)
         self.instance.attachment_type = kind.extension
         self.instance.attachment_name = uploaded.name[-200:]
+        if kind in filekinds.IMAGES:
+            # A reader's photo may carry where it was taken (GPS) and with what: the portal's one picture check
+            # keeps the pixels alone, and refuses a bomb or a broken picture as it does everywhere else.
+            return pictures.clean_upload(uploaded)
         return uploaded
 
     def clean(self):

@@ -14,6 +14,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from taggit.managers import TaggableManager
 
 from campaigns.models import Award, Campaign, Document, Exemplar, GoodModel, Theme
+from portal.formats import vn_clock_day
 from portal.text import unique_slug
 from portal.uploads.pictures import PictureField
 
@@ -256,6 +257,10 @@ class Article(models.Model):
     exemplars = models.ManyToManyField(Exemplar, blank=True, related_name="articles", verbose_name=_("gương điển hình"))
     awards = models.ManyToManyField(Award, blank=True, related_name="articles", verbose_name=_("khen thưởng"))
     documents = models.ManyToManyField(Document, blank=True, related_name="articles", verbose_name=_("văn bản"))
+    # The library pictures the article shows (cover or body), kept on save by news.library_use: "dùng trong 3 bài".
+    library_images = models.ManyToManyField(
+        "library.LibraryImage", blank=True, editable=False, related_name="articles", verbose_name=_("ảnh thư viện")
+    )
     status = models.CharField(_("trạng thái"), max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         _("thời gian đăng"), null=True, blank=True, help_text=_("Thời gian trong tương lai sẽ hẹn giờ đăng bài.")
@@ -343,6 +348,21 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("news:article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_scheduled(self) -> bool:
+        """Published, with a publication time still to come: readers see it then (``ArticleQuerySet.scheduled``)."""
+        return (
+            self.status == self.Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at > timezone.now()
+        )
+
+    def status_label(self) -> str:
+        """The status as staff should read it: "Hẹn giờ đăng 09:00 17/12" for a scheduled article, not "Đã đăng"."""
+        if self.is_scheduled:
+            return _("Hẹn giờ đăng %(when)s") % {"when": vn_clock_day(self.published_at)}
+        return self.get_status_display()
 
     @property
     def is_public(self) -> bool:

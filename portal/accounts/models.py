@@ -25,6 +25,10 @@ class AuditEvent(models.Model):
         USER_PERMISSIONS_CHANGED = "user_permissions_changed", _("Đổi quyền riêng của tài khoản")
         GROUP_PERMISSIONS_CHANGED = "group_permissions_changed", _("Đổi quyền của nhóm")
         FLAGS_CHANGED = "flags_changed", _("Đổi quyền quản trị của tài khoản")
+        TWO_FACTOR_ENROLLED = "2fa_enrolled", _("Đăng ký xác thực hai bước")
+        TWO_FACTOR_VERIFIED = "2fa_verified", _("Nhập đúng mã xác thực hai bước")
+        TWO_FACTOR_FAILED = "2fa_failed", _("Nhập sai mã xác thực hai bước")
+        TWO_FACTOR_RESET = "2fa_reset", _("Đặt lại xác thực hai bước")
 
     at = models.DateTimeField(_("thời điểm"), auto_now_add=True, db_index=True)
     action = models.CharField(_("sự kiện"), max_length=32, choices=Action.choices, db_index=True)

@@ -4,8 +4,10 @@ import uuid
 
 from django.conf import settings
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from portal.visitors.identity import client_ip
@@ -26,13 +28,15 @@ def voter_key(request) -> tuple[str, bool]:
     return uuid.uuid4().hex, True
 
 
+@never_cache  # "Bạn đã bình chọn" is this reader's own, and the results move with every vote
 def poll_detail(request, pk):
     """ "Xem kết quả": the question, the vote form while the poll is open, and the results as bars."""
     poll = get_object_or_404(Poll.objects.visible(), pk=pk)
     results, total = poll.results()
     key, is_new = voter_key(request)
     my_choice = None if is_new else poll.votes.filter(voter_key=key).values_list("choice__text", flat=True).first()
-    return render(
+    # A TemplateResponse, rendered late: HEAD gets the headers without the page (portal.security).
+    return TemplateResponse(
         request,
         "polls/poll_detail.html",
         {"poll": poll, "results": results, "total": total, "my_choice": my_choice},

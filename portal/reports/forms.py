@@ -23,8 +23,10 @@ def default_report_period() -> dict:
 
 
 class ReportForm(forms.Form):
-    start = forms.DateField(label=_("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}))
+    # A browser's date input speaks ISO whatever the language (it shows the date the reader's way): not the
+    # portal's "17/12/2026", which it would take for no date at all.
+    start = forms.DateField(label=_("Từ ngày"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end = forms.DateField(label=_("Đến ngày"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     campaign = forms.ModelChoiceField(
         label=_("Chương trình"),
         queryset=Campaign.objects.all(),

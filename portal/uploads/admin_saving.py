@@ -5,7 +5,9 @@ both pass that check and the second INSERT meets the database's constraint (a th
 scope; a document's or unit's slug computed on save). A full or read-only disk fails the same way while an
 upload is written. ``SafeSaveAdminMixin`` catches both around the admin's add/change view (which runs in one
 transaction, so nothing of the refused save is kept), removes any file the refused save had already stored, and
-shows the same form again with a Vietnamese message above it. A leaf module: it imports no app of the project.
+shows the same form again with a Vietnamese message above it; and the same around a list's editable columns
+(``list_editable``, saved in one transaction too), whose rows are shown again with the message. A leaf module:
+it imports no app of the project.
 """
 
 import logging
@@ -39,6 +41,21 @@ class SafeSaveAdminMixin:
             # shown with the message; nothing is saved this time.
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def changelist_view(self, request, extra_context=None):
+        try:
+            return super().changelist_view(request, extra_context)
+        except (IntegrityError, OSError) as error:
+            if request.method != "POST" or "_save" not in request.POST:
+                raise  # only the editable columns' save is a form; anything else is a real error
+            logger.warning("List save refused in the %s admin: %r", self.model._meta.label, error, exc_info=True)
+            request.refused_save = SAVED_BY_SOMEONE_ELSE if isinstance(error, IntegrityError) else STORED_NOWHERE
+            return super().changelist_view(request, extra_context)
+
+    def get_changelist_formset(self, request, **kwargs):
+        formset = super().get_changelist_formset(request, **kwargs)
+        message = getattr(request, "refused_save", None)
+        return _refusing_formset(formset, message) if message else formset
+
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         message = getattr(request, "refused_save", None)
@@ -63,6 +80,18 @@ def _refusing(form_class, message):
 
     RefusedForm.__name__ = form_class.__name__
     return RefusedForm
+
+
+def _refusing_formset(formset_class, message):
+    """``formset_class`` with ``message`` as an error above the list's rows."""
+
+    class RefusedFormSet(formset_class):
+        def clean(self):
+            super().clean()
+            raise ValidationError(message, code="save_refused")
+
+    RefusedFormSet.__name__ = formset_class.__name__
+    return RefusedFormSet
 
 
 def _remove_stored_uploads(obj, form) -> None:

@@ -113,6 +113,10 @@ class PictureFormField(forms.ImageField):
             return None
         return clean_upload(data)
 
+    def widget_attrs(self, widget):
+        # The file picker offers what is taken (not "image/*", which lists BMP, TIFF, HEIC the check refuses).
+        return {**super().widget_attrs(widget), "accept": filekinds.accept_attribute(filekinds.IMAGES)}
+
 
 class PictureField(models.ImageField):
     """An ImageField whose forms check and clean the picture (``PictureFormField``); the column is the same."""

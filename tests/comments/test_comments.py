@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -131,6 +132,28 @@ class AttachmentTests:
         assert path.startswith(str(settings.PRIVATE_MEDIA_ROOT))
         assert not path.startswith(str(settings.MEDIA_ROOT))
         assert path.endswith(f".{kind}")
+
+    def test_a_photo_is_kept_without_its_gps_position(self, client, article):
+        exif = Image.Exif()
+        exif[0x010F] = "Điện thoại của bạn đọc"  # camera maker
+        exif.get_ifd(0x8825)[2] = (10.0, 45.0, 30.0)  # GPS latitude
+        buffer = io.BytesIO()
+        Image.new("RGB", (80, 60), (20, 120, 20)).save(buffer, "JPEG", exif=exif)
+        assert Image.open(io.BytesIO(buffer.getvalue())).getexif()  # what a phone sends
+        post(client, article, attachment=SimpleUploadedFile("Ảnh tại hiện trường.jpg", buffer.getvalue()))
+        comment = Comment.objects.get()
+        assert (comment.attachment_type, comment.attachment_name) == ("jpg", "Ảnh tại hiện trường.jpg")
+        with Image.open(comment.attachment.path) as stored:
+            assert stored.format == "JPEG" and stored.size == (80, 60)
+            assert not stored.getexif()
+        assert b"GPS" not in Path(comment.attachment.path).read_bytes()
+
+    def test_a_picture_bomb_is_refused_like_any_picture(self, client, article, settings):
+        settings.IMAGE_MAX_PIXELS = 1000
+        before = private_files()
+        response = post(client, article, attachment=SimpleUploadedFile("anh.png", png_bytes()))  # 1,200 pixels
+        assert "quá nhiều điểm ảnh" in response.content.decode()
+        assert not Comment.objects.exists() and private_files() == before
 
     def test_a_file_that_lies_about_its_type_is_refused(self, client, article):
         before = private_files()

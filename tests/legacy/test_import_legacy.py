@@ -110,3 +110,10 @@ class ImportCommandTests:
         _out, err = run(str(tmp_path / "khong-ton-tai.html"), str(SAMPLES / "gach-ngang-dan-van-kheo.txt"))
         assert "Không tìm thấy tệp." in err
         assert Article.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_the_report_names_the_source_once():
+    out, _err = run(str(SAMPLES / "dang-ngay-chi-bo-van-phong.html"), "--dry-run")
+    assert "  Nguồn: Thông tin công tác Tuyên giáo" in out
+    assert "Nguồn: Nguồn" not in out

@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+import time_machine
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
@@ -103,3 +104,23 @@ def test_the_admin_schedules_and_warns_of_short_notice(admin_client, time_machin
     assert "chưa đủ 7 ngày làm việc" in response.content.decode()
     page = admin_client.get(reverse("admin:maintenance_maintenance_change", args=[notice.pk])).content.decode()
     assert "24/08/2026" in page
+
+
+def test_cached_pages_take_the_banner_off_at_the_end_and_say_under_way_at_the_start(client, settings):
+    """The page cache (portal/pagecache) keeps a page until the downtime's next moment (portal/timed_content.py)."""
+    from tests.pagecache.conftest import cache_state, reader
+
+    settings.PAGE_CACHE_SECONDS = 3600  # longer than the waits: only the downtime's times can end the entry
+    start = local(2026, 9, 7, 22, 0)
+    Maintenance.objects.create(starts_at=start, ends_at=start + datetime.timedelta(hours=1), message="Nâng cấp.")
+    browser = reader()
+    with time_machine.travel(start - datetime.timedelta(minutes=10), tick=False) as clock:
+        browser.get("/")
+        cached = browser.get("/")
+        assert cache_state(cached) == "hit" and "Thông báo bảo trì hệ thống" in cached.content.decode()
+        clock.shift(datetime.timedelta(minutes=10, seconds=1))
+        under_way = browser.get("/")
+        assert cache_state(under_way) == "miss" and "Cổng thông tin đang bảo trì" in under_way.content.decode()
+        clock.shift(datetime.timedelta(hours=1))
+        after = browser.get("/")
+        assert cache_state(after) == "miss" and BANNER not in after.content.decode()

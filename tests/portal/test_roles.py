@@ -27,6 +27,9 @@ WRITER_PERMISSIONS = {
     "news.view_tag",
     # The article form's autocompletes: campaigns, themes and the movement's records to link to.
     *(f"campaigns.view_{model}" for model in ("campaign", "theme", "goodmodel", "exemplar", "award", "document")),
+    # The picture library: upload and use.
+    "library.view_libraryimage",
+    "library.add_libraryimage",
 }
 EDITOR_PERMISSIONS = {
     *_all_actions("news", "article", "category", "tag", "taggedarticle", "relatedarticle"),
@@ -34,6 +37,8 @@ EDITOR_PERMISSIONS = {
     "news.review_article",
     "news.publish_article",
     "news.view_articleevent",
+    # The picture library.
+    *(f"library.{action}_libraryimage" for action in ("add", "change", "delete", "view")),
     # Arranging the home page's featured stories.
     "news.view_featuredarticle",
     "news.change_featuredarticle",

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from news.models import Article
 from tests.factories import make_article, make_campaign
+from tests.polls.test_polls import make_poll
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +35,16 @@ def cost(client, method: str, url: str):
     return response, templates.names, len(queries)
 
 
-@pytest.mark.parametrize("page", ["home", "article", "campaign"])
+@pytest.mark.parametrize("page", ["home", "article", "campaign", "poll"])
 def test_head_answers_the_headers_without_rendering_the_page(client, page):
     article = make_article("Tin cho HEAD", campaigns=[make_campaign(code="01-KL/TW")])
-    url = {"home": "/", "article": article.get_absolute_url(), "campaign": article.campaigns.get().get_absolute_url()}
+    poll = make_poll()
+    url = {
+        "home": "/",
+        "article": article.get_absolute_url(),
+        "campaign": article.campaigns.get().get_absolute_url(),
+        "poll": poll.get_absolute_url(),
+    }
     get, get_templates, get_queries = cost(client, "get", url[page])
     head, head_templates, head_queries = cost(client, "head", url[page])
 

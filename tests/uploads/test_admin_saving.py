@@ -205,3 +205,53 @@ def test_the_editor_upload_removes_the_picture_when_its_resized_copies_do_not_fi
     assert DISK_MESSAGE in response.json()["error"]["message"]
     assert len(written) == 2
     assert media_files() == before
+
+
+@pytest.fixture
+def database_refuses_closing_polls(django_db_blocker):
+    """A trigger makes the database refuse to switch a poll off, as a constraint lost to a race would."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        create = [
+            "CREATE FUNCTION refuse_poll_off() RETURNS trigger AS $$ BEGIN "
+            "IF NEW.is_active = false THEN RAISE unique_violation USING MESSAGE = 'duplicate key'; END IF; "
+            "RETURN NEW; END $$ LANGUAGE plpgsql",
+            "CREATE TRIGGER refuse_poll_off BEFORE UPDATE ON portal_poll "
+            "FOR EACH ROW EXECUTE FUNCTION refuse_poll_off()",
+        ]
+        drop = ["DROP TRIGGER refuse_poll_off ON portal_poll", "DROP FUNCTION refuse_poll_off()"]
+    else:
+        create = [
+            "CREATE TRIGGER refuse_poll_off BEFORE UPDATE ON portal_poll WHEN NEW.is_active = 0 "
+            "BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: portal_poll.is_active'); END"
+        ]
+        drop = ["DROP TRIGGER refuse_poll_off"]
+    with connection.cursor() as cursor:
+        for statement in create:
+            cursor.execute(statement)
+    yield
+    with connection.cursor() as cursor:
+        for statement in drop:
+            cursor.execute(statement)
+
+
+def test_a_list_save_refused_by_the_database_is_a_message_not_a_500(
+    client, administrator, database_refuses_closing_polls
+):
+    from portal.polls.models import Poll
+
+    first = Poll.objects.create(question="Bạn đọc tin trên điện thoại hay máy tính?", is_active=True)
+    second = Poll.objects.create(question="Bạn muốn đọc thêm chuyên mục nào?", is_active=True)
+    client.force_login(administrator)
+    data = {"form-TOTAL_FORMS": "2", "form-INITIAL_FORMS": "2", "form-MAX_NUM_FORMS": "1000", "_save": "Lưu"}
+    for index, poll in enumerate(Poll.objects.order_by("-opens_at", "-pk")):
+        data[f"form-{index}-id"] = str(poll.pk)
+        if poll == second:
+            data[f"form-{index}-is_active"] = "on"  # the first is switched off: the database refuses
+    response = client.post(reverse("admin:polls_poll_changelist"), data)
+    assert response.status_code == 200
+    assert RACE_MESSAGE in response.content.decode()
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.is_active and second.is_active

@@ -1,5 +1,7 @@
 """Import articles saved from the old portals: ``manage.py import_legacy PATH... [--dry-run]``."""
 
+import re
+
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
@@ -12,6 +14,9 @@ from ...articles import parse_legacy_file
 from ...files import LegacyError, legacy_files
 
 DEFAULT_CATEGORY = "Tin từ cổng cũ"
+# The article keeps its source line as written ("Nguồn: Báo Long An", "Theo TTXVN"); the report's own label
+# "Nguồn:" stands in for the first ("Nguồn: Nguồn: …" read twice).
+SOURCE_LABEL = re.compile(r"^Nguồn\s*:?\s*", re.IGNORECASE)
 
 
 class Command(BaseCommand):
@@ -91,7 +96,7 @@ class Command(BaseCommand):
             (_("Thời gian đăng"), timezone.localtime(found.published_at).strftime("%d/%m/%Y %H:%M")),
             (_("Lượt xem"), f"{found.view_count:,}".replace(",", ".")),
             (_("Tác giả"), found.author or "—"),
-            (_("Nguồn"), found.source or "—"),
+            (_("Nguồn"), SOURCE_LABEL.sub("", found.source) or "—"),
             (_("Chương trình"), campaigns or "—"),
             (_("Đoạn văn, chú thích ảnh"), f"{len(found.paragraphs)}, {len(found.captions)}"),
             (_("Kết quả"), _("đã có, bỏ qua") if exists else _("bài mới")),

@@ -18,7 +18,10 @@ pytestmark = pytest.mark.django_db
 def params():
     today = timezone.localdate()
     campaign = make_campaign(code="05-CT/TW")
-    make_article("Bài trong kỳ", campaigns=[campaign], view_count=1234)
+    # Within the period whatever the test order (make_article's default time moves back an hour per article made).
+    make_article(
+        "Bài trong kỳ", campaigns=[campaign], view_count=1234, published_at=timezone.now() - datetime.timedelta(days=1)
+    )
     make_award(campaign=campaign, decided_on=today - datetime.timedelta(days=2))
     return {
         "start": today - datetime.timedelta(days=30),

@@ -19,6 +19,7 @@ from .editing_admin import ArticleEditingAdminMixin
 from .library.models import LibraryImage
 from .linking import suggest_links
 from .models import Article, Category, RelatedArticle, Tag
+from .notes_admin import ArticleNotesAdminMixin
 from .pending_admin import ArticlePendingAdminMixin
 from .revisions_admin import ArticleRevisionAdminMixin
 from .workflow_admin import ArticleWorkflowAdminMixin, offered_actions, pressed_action
@@ -57,6 +58,9 @@ class TagAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
         return obj.n_articles
 
 
+REASON_REQUIRED = {"return": _("Hãy ghi lý do trả lại bài."), "withdraw": _("Hãy ghi lý do gỡ bài.")}
+
+
 class ArticleAdminForm(forms.ModelForm):
     """Tags are picked by searching existing ones; new tags are typed in a field of their own."""
 
@@ -86,11 +90,11 @@ class ArticleAdminForm(forms.ModelForm):
         queryset=LibraryImage.objects.all(), required=False, widget=forms.HiddenInput
     )
     review_note = forms.CharField(
-        label=_("Lý do trả lại"),
+        label=_("Lý do trả lại hoặc gỡ bài"),
         required=False,
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3, "style": "width: 100%; max-width: 48rem"}),
-        help_text=_("Bắt buộc khi trả lại bài: phóng viên sẽ thấy lý do này."),
+        help_text=_("Bắt buộc khi trả lại hoặc gỡ bài: phóng viên sẽ thấy lý do này, nhật ký duyệt bài lưu lại."),
     )
     # The version the form was opened on: a save over a newer one is refused (news.editing.check_save).
     opened_stamp = forms.CharField(required=False, widget=forms.HiddenInput, max_length=64)
@@ -130,8 +134,8 @@ class ArticleAdminForm(forms.ModelForm):
                 raise forms.ValidationError(
                     _("Bạn không thể thực hiện thao tác này với bài viết ở trạng thái hiện tại.")
                 )
-            if action == "return" and not cleaned.get("review_note", "").strip():
-                self.add_error("review_note", _("Hãy ghi lý do trả lại bài."))
+            if action in REASON_REQUIRED and not cleaned.get("review_note", "").strip():
+                self.add_error("review_note", REASON_REQUIRED[action])
             if action == "publish":
                 for message in blocking_messages(self._findings(cleaned)):
                     self.add_error(None, message)
@@ -186,6 +190,7 @@ class ArticleAdmin(
     ArticleEditingAdminMixin,
     ArticlePendingAdminMixin,
     ArticleRevisionAdminMixin,
+    ArticleNotesAdminMixin,
     ArticleWorkflowAdminMixin,
     admin.ModelAdmin,
 ):
@@ -291,12 +296,12 @@ class ArticleAdmin(
             return  # a writer's change to a live article waits for review (news.pending_admin)
         was_live = change and form.instance.status == Article.Status.PUBLISHED
         super().save_related(request, form, formsets, change)
-        self.link_suggested(request, form)
+        self.link_suggested_on_save(request, form)
         self.apply_pressed_action(request, form)
         comment = _("Sửa trực tiếp bài đang đăng") if was_live else ""
         services.record_revision(article=form.instance, by=request.user, comment=comment)
 
-    def link_suggested(self, request, form) -> None:
+    def link_suggested_on_save(self, request, form) -> None:
         """Link the documents and campaigns the text names, if the editor ticked "Liên kết theo gợi ý khi lưu"."""
         suggestions = suggest_links(form.instance)
         if suggestions and form.cleaned_data.get("link_suggested"):

@@ -16,6 +16,7 @@ from .models import Article, PendingEdit
 from .models.pending import PENDING_FIELDS
 from .models.revisions import snapshot
 from .revision_diff import compare
+from .workflow_notices import notify_edit_decision, notify_pending_edit
 
 
 def propose_edit(*, article: Article, by, data: dict) -> PendingEdit:
@@ -26,9 +27,11 @@ def propose_edit(*, article: Article, by, data: dict) -> PendingEdit:
     with transaction.atomic():
         pending = PendingEdit.objects.select_for_update().waiting().filter(article=article).first()
         if pending is None:
-            return PendingEdit.objects.create(article=article, by=by, data=kept)
-        pending.data, pending.by = kept, by
-        pending.save()
+            pending = PendingEdit.objects.create(article=article, by=by, data=kept)
+        else:
+            pending.data, pending.by = kept, by
+            pending.save()
+        notify_pending_edit(pending=pending, by=by)
     return pending
 
 
@@ -71,6 +74,7 @@ def approve_edit(*, pending: PendingEdit, by) -> Article:
         _decide(pending, by=by, status=PendingEdit.Status.APPROVED)
         writer = pending.by.get_username() if pending.by else _("(đã xóa)")
         services.record_revision(article=article, by=by, comment=_("Duyệt bản sửa của %(name)s") % {"name": writer})
+        notify_edit_decision(pending=pending, by=by, approved=True)
     return article
 
 
@@ -81,4 +85,6 @@ def reject_edit(*, pending: PendingEdit, by, reason: str) -> None:
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError(_("Hãy ghi lý do không duyệt."), code="reason_required")
-    _decide(pending, by=by, status=PendingEdit.Status.REJECTED, note=reason)
+    with transaction.atomic():
+        _decide(pending, by=by, status=PendingEdit.Status.REJECTED, note=reason)
+        notify_edit_decision(pending=pending, by=by, approved=False, reason=reason)

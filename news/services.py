@@ -16,9 +16,10 @@ from django.utils.translation import gettext_lazy
 from portal.formats import vn_clock_day
 
 from .checks import blocking_messages, findings_for
-from .models import Article, ArticleEvent, ArticleRevision, Category, RelatedArticle
+from .models import Article, ArticleEvent, ArticleNote, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
 from .related import bump_generation
+from .workflow_notices import notify_note, notify_transition
 
 Status = Article.Status
 Action = ArticleEvent.Action
@@ -75,8 +76,9 @@ def _transition(*, article: Article, by, action: str, note: str = "") -> Article
         # update() sends no post_save: say it here, or cached lists (related news, most viewed) keep a withdrawn
         # article, or miss a published one, until they expire.
         transaction.on_commit(bump_generation)
-    for name, value in fields.items():
-        setattr(article, name, value)
+        for name, value in fields.items():
+            setattr(article, name, value)
+        notify_transition(article=article, action=action, by=by, note=note)
     return article
 
 
@@ -105,17 +107,76 @@ def publish_article(*, article: Article, by) -> Article:
     return _transition(article=article, by=by, action=Action.PUBLISH)
 
 
-def withdraw_article(*, article: Article, by, reason: str = "") -> Article:
-    """Take a published article off the site; it stays in the admin with its history."""
-    return _transition(article=article, by=by, action=Action.WITHDRAW, note=(reason or "").strip())
+def withdraw_article(*, article: Article, by, reason: str) -> Article:
+    """Take a published article off the site, saying why (logged, shown to the writer); it stays in the admin."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Hãy ghi lý do gỡ bài."), code="reason_required")
+    return _transition(article=article, by=by, action=Action.WITHDRAW, note=reason)
+
+
+# The state -> the action whose reason explains it, while the article is in that state.
+REASONED = {Status.RETURNED: Action.RETURN, Status.WITHDRAWN: Action.WITHDRAW}
+
+
+def status_reason(article: Article) -> str:
+    """Why the article is returned or withdrawn (the latest such move's reason); empty in any other state."""
+    action = REASONED.get(article.status)
+    if action is None:
+        return ""
+    event = article.events.filter(action=action).order_by("-at", "-id").first()
+    return event.note if event else ""
 
 
 def last_return_reason(article: Article) -> str:
     """The reason of the latest return, while the article is returned; empty otherwise."""
-    if article.status != Status.RETURNED:
-        return ""
-    event = article.events.filter(action=Action.RETURN).order_by("-at", "-id").first()
-    return event.note if event else ""
+    return status_reason(article) if article.status == Status.RETURNED else ""
+
+
+def reschedule_article(*, article: Article, by, when) -> Article:
+    """Move a scheduled article to another time still to come (the editorial calendar); logged, writer told."""
+    if not by.has_perm("news.publish_article"):
+        raise PermissionDenied(_("Bạn không có quyền đổi giờ đăng bài."))
+    if when is None or when <= timezone.now():
+        raise ValidationError(_("Giờ đăng mới phải ở trong tương lai."), code="past")
+    with transaction.atomic():
+        current = Article.objects.select_for_update().get(pk=article.pk)
+        if current.status != Status.PUBLISHED or current.published_at is None or current.published_at <= timezone.now():
+            raise ValidationError(_("Chỉ đổi được giờ của bài đang hẹn giờ đăng."), code="not_scheduled")
+        before = timezone.localtime(current.published_at).strftime("%H:%M %d/%m/%Y")
+        Article.objects.filter(pk=current.pk).update(published_at=when, updated_at=timezone.now())
+        note = _("Từ %(before)s sang %(after)s") % {
+            "before": before,
+            "after": timezone.localtime(when).strftime("%H:%M %d/%m/%Y"),
+        }
+        ArticleEvent.objects.create(
+            article=current,
+            action=Action.RESCHEDULE,
+            from_status=current.status,
+            to_status=current.status,
+            by=by,
+            note=note,
+        )
+        transaction.on_commit(bump_generation)  # the next scheduled time, cached beside related news, moved
+        article.published_at = when
+        notify_transition(article=article, action=Action.RESCHEDULE, by=by, note=note)
+    return article
+
+
+def add_note(*, article: Article, by, text: str, parent: ArticleNote | None = None) -> ArticleNote:
+    """An editorial note on ``article`` (a reply when ``parent`` is given), by someone who may open it in the
+    admin; the other side of the review is told."""
+    text = (text or "").strip()
+    if not text:
+        raise ValidationError(_("Hãy viết nội dung ghi chú."), code="empty")
+    if not Article.objects.visible_to(by).filter(pk=article.pk).exists():
+        raise PermissionDenied(_("Bạn không có quyền ghi chú vào bài này."))
+    if parent is not None and parent.article_id != article.pk:
+        raise ValidationError(_("Ghi chú được trả lời không thuộc bài này."), code="wrong_parent")
+    with transaction.atomic():
+        note = ArticleNote.objects.create(article=article, author=by, text=text[:4000], parent=parent)
+        notify_note(note=note, by=by)
+    return note
 
 
 def record_revision(*, article: Article, by, comment: str = "") -> ArticleRevision | None:

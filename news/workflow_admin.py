@@ -8,6 +8,7 @@ of revisions is ``news.revisions_admin``.
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -97,9 +98,11 @@ class ArticleWorkflowAdminMixin:
         if obj is None:
             return fieldsets
         fields = ["status"]
-        if obj.status == Status.RETURNED:
+        if obj.status in services.REASONED:
             fields.append("return_reason_shown")
-        if obj.status == Status.IN_REVIEW and is_reviewer(request.user):
+        reviews = obj.status == Status.IN_REVIEW and is_reviewer(request.user)
+        withdraws = obj.status == Status.PUBLISHED and request.user.has_perm("news.publish_article")
+        if reviews or withdraws:
             fields.append("review_note")
         if obj.status != Status.PUBLISHED:
             fields.append("prepublish_checks")
@@ -116,9 +119,9 @@ class ArticleWorkflowAdminMixin:
         return type(form.__name__, (form,), {"workflow_user": request.user})
 
     # --- read-only displays -------------------------------------------------------------------------------
-    @admin.display(description=gettext_lazy("Lý do trả lại"))
+    @admin.display(description=gettext_lazy("Lý do trả lại, gỡ bài"))
     def return_reason_shown(self, obj):
-        reason = services.last_return_reason(obj)
+        reason = services.status_reason(obj)
         return format_html('<strong class="return-reason">{}</strong>', reason) if reason else "—"
 
     @admin.display(description=gettext_lazy("Nhật ký duyệt bài"))
@@ -264,12 +267,24 @@ class ArticleWorkflowAdminMixin:
 
     @admin.action(description=gettext_lazy("Gỡ các bài đã chọn khỏi trang"), permissions=["publish"])
     def withdraw_selected(self, request, queryset):
+        """Asks for the reason first (a page of its own, like Django's delete confirmation), then withdraws."""
+        reason = request.POST.get("withdraw_reason", "").strip()
+        if not reason:
+            context = {
+                **self.admin_site.each_context(request),
+                "title": _("Gỡ bài khỏi trang"),
+                "articles": queryset,
+                "opts": self.model._meta,
+                "asked": "withdraw_reason" in request.POST,
+            }
+            return TemplateResponse(request, "admin/news/article/withdraw_reason.html", context)
         self._bulk(
             request,
             queryset,
-            lambda a: services.withdraw_article(article=a, by=request.user),
+            lambda a: services.withdraw_article(article=a, by=request.user, reason=reason),
             _("Đã gỡ %(n)s bài."),
         )
+        return None
 
     @admin.action(description=gettext_lazy("Gửi duyệt các bài đã chọn"), permissions=["submit"])
     def submit_selected(self, request, queryset):

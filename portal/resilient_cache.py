@@ -137,6 +137,11 @@ class ResilientRedisCache(RedisCache):
         self._guarded = None
 
     @property
+    def breaker(self) -> CircuitBreaker:
+        """This Redis's breaker, for code that calls Redis itself (portal.visitors.online)."""
+        return self._breaker
+
+    @property
     def client(self):
         if self._guarded is None:
             self._guarded = _GuardedClient(super().client, self._breaker)

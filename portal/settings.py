@@ -16,16 +16,7 @@ from django.utils.translation import gettext_lazy as _
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None:
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
+from portal.envvars import env_bool, env_list  # noqa: E402
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -60,6 +51,8 @@ INSTALLED_APPS = [
     "django_otp",  # staff's second factor (portal.accounts.twofactor): authenticator apps and backup codes
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_tasks",  # background tasks: the notification e-mails (portal/notifications/tasks.py)
+    "django_tasks_db",
     "portal",
     "portal.uploads",
     "portal.visitors",
@@ -80,10 +73,15 @@ INSTALLED_APPS = [
     "portal.api",
     "portal.maintenance",
     "portal.pagecache",
+    "portal.notifications",
+    "news.dashboard",
+    "news.editorial_calendar",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Anonymous readers' GETs read from the read replica when there is one (portal/replica.py).
+    "portal.replica.ReplicaMiddleware",
     "portal.security.HttpMethodMiddleware",
     "portal.security.PermissionsPolicyMiddleware",
     "portal.security.ContentSecurityPolicyMiddleware",
@@ -168,6 +166,13 @@ elif _db["ENGINE"] == "django.db.backends.postgresql":
     # JIT compilation pays off for long reports, not for page queries: related news and search on 10,000
     # articles took over a second compiling (estimated costs of correlated subqueries) for ~0.1 s of work.
     _db["OPTIONS"]["options"] = "-c jit=off"
+# A read replica (PostgreSQL streaming replication): anonymous readers' GETs read from it, everything else (writes,
+# staff, reads inside a transaction) from the primary; portal/replica.py routes. Tests point it at the primary.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(DATABASE_REPLICA_URL, conn_max_age=0)
+    DATABASES["replica"].update(OPTIONS={**_db.get("OPTIONS", {})}, TEST={"MIRROR": "default"})
+DATABASE_ROUTERS = ["portal.replica.ReplicaRouter"] if DATABASE_REPLICA_URL else []
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -188,6 +193,9 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "portal"}}
+# With Redis, sessions are read from it (no query per staff request, the same on every machine) and written through
+# to the database, so a restart or an outage of Redis signs nobody out: its circuit breaker makes errors misses.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db" if REDIS_URL else "django.contrib.sessions.backends.db"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -249,72 +257,9 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3
 STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
 OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 
-# Security headers; HTTPS-only settings switch on with SECURE_SSL (behind a TLS-terminating proxy).
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"  # no page of the portal is ever framed, not even by itself
-if env_bool("SECURE_SSL", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SECURE_SSL_REDIRECT = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
-    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
-    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
-
-# Content-Security-Policy (django-csp): no inline script or style on public pages; videos framed from YouTube's
-# no-cookie host and Vimeo only. The one inline <style> left is the static 500 page's, allowed by its hash
-# (tests/portal/test_security_headers.py recomputes it). JSON-LD <script type="application/ld+json"> is a data block
-# that browsers never execute, so script-src does not apply to it.
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'", "'sha256-ki+BG6irgCpczhKTyuXWotl28I2oi3u7U3SlNJM8eGU='"],
-        "img-src": ["'self'", "data:"],
-        "frame-src": ["https://www.youtube-nocookie.com", "https://player.vimeo.com"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
-    },
-}
-# The admin only: CKEditor 5 sets styles as it edits (and the admin's own templates use style attributes).
-# 'unsafe-inline' replaces the list: next to a hash, browsers would ignore it.
-CONTENT_SECURITY_POLICY_ADMIN_REPLACE = {"style-src": ["'self'", "'unsafe-inline'"]}
-# Browser features no page uses, refused for the page and every frame in it.
-_UNUSED_FEATURES = ("accelerometer", "camera", "geolocation", "gyroscope", "magnetometer", "microphone", "payment")
-PERMISSIONS_POLICY = {feature: [] for feature in (*_UNUSED_FEATURES, "usb", "browsing-topics")}
-
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "one_line": {
-            "()": "portal.security.OneLineFormatter",
-            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
-        }
-    },
-    "filters": {"no_client_error_traceback": {"()": "portal.security.ClientErrorWithoutTraceback"}},
-    "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["no_client_error_traceback"]},
-        "one_line": {"class": "logging.StreamHandler", "formatter": "one_line"},
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        # Django's default config gives "django" a console of its own too: each line printed twice with DEBUG.
-        "django": {"handlers": ["console"], "level": "INFO", "propagate": False},
-        "django.db.backends": {"level": "INFO"},
-        # django-axes: failures and lockouts (WARNING), not its banner on every command (cron would mail it).
-        "axes": {"level": "WARNING"},
-        # WeasyPrint (the report's PDF) and fontTools log every layout step at INFO.
-        "weasyprint": {"level": "WARNING"},
-        "fontTools": {"level": "WARNING"},
-        # A request with a forged or stray Host header is noise, not an error: one line each, no traceback.
-        "django.security.DisallowedHost": {"handlers": ["one_line"], "level": "WARNING", "propagate": False},
-    },
-}
+# Security headers, the Content-Security-Policy and the Permissions-Policy; the log's format.
+from portal.headers_settings import *  # noqa: E402, F403
+from portal.logging_settings import LOGGING  # noqa: E402, F401
 
 # An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
 ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
@@ -336,6 +281,16 @@ STORAGES["private"] = {
     "BACKEND": "portal.uploads.storage.WholeFileSystemStorage",
     "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None},
 }
+
+# Media in S3-compatible object storage (django-storages) for more than one machine: MEDIA_STORAGE=s3, configured by
+# portal/object_storage.py from the environment (README "Scaling out").
+MEDIA_STORAGE = os.environ.get("MEDIA_STORAGE", "filesystem")
+if MEDIA_STORAGE not in {"filesystem", "s3"}:
+    raise ImproperlyConfigured(f"MEDIA_STORAGE must be 'filesystem' or 's3', not {MEDIA_STORAGE!r}")
+if MEDIA_STORAGE == "s3":
+    from portal.object_storage import *  # noqa: F403 (the AWS_* settings django-storages reads, the editor's storage)
+
+    STORAGES.update(S3_STORAGES)  # noqa: F405
 
 # Readers' comments: at most COMMENT_RATE_LIMIT comments per visitor (IP address) per COMMENT_RATE_WINDOW seconds.
 COMMENT_RATE_LIMIT = int(os.environ.get("COMMENT_RATE_LIMIT", "5"))
@@ -381,3 +336,6 @@ SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))
+
+# E-mail for notifications, sent by the background worker (django-tasks): portal/mail_settings.py.
+from portal.mail_settings import *  # noqa: E402, F403

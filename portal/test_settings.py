@@ -24,6 +24,10 @@ ALLOWED_HOSTS = ["*"]
 CACHES = {**CACHES, "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("TEST", {})["NAME"] = os.environ.get("TEST_DATABASE_NAME")
+    # The replica is the test database under a second alias (its own connections); the router stays off, except in
+    # the tests of routing (tests/portal/test_replica.py): a test's transaction is invisible to other connections.
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+DATABASE_ROUTERS = []
 PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="portal-test-private-"))
 STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": None}}
 # Views go straight to the (test) database even where REDIS_URL is set; the Redis buffer's tests bring their own.
@@ -37,3 +41,5 @@ STAFF_2FA = False
 # The page cache is off, so that each test's query budget and counters measure the page being built; the page
 # cache's own tests (tests/pagecache) turn it on.
 PAGE_CACHE_SECONDS = 0
+# Background tasks run at once, inside the test (after the transaction commits, as in production).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

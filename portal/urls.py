@@ -61,6 +61,8 @@ urlpatterns = [
     ),
     path("favicon.ico", views.favicon, name="favicon"),
     path("admin/", include("portal.reports.urls")),
+    path("admin/thong-bao/", include("portal.notifications.urls")),
+    path("admin/lich-bien-tap/", include("news.editorial_calendar.urls")),
     *moved_admin_redirects(),
     # Before the admin's own: its "view on site" shortcut, for staff who may see the object (portal.accounts).
     path(

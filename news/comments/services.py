@@ -6,7 +6,13 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import QuerySet
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import Truncator
+from django.utils.translation import gettext as _
+
+from portal.notifications.models import Kind
+from portal.notifications.services import notify, users_with_permission
 
 from .models import Comment
 
@@ -59,12 +65,24 @@ def submit_comment(*, form, article, ip_address: str | None) -> Comment:
     try:
         with transaction.atomic():
             comment.save()
+            _tell_moderators(comment)
     except Exception:
         # The file is written before the row; never leave it behind without its comment.
         if comment.attachment.name:
             comment.attachment.storage.delete(comment.attachment.name)
         raise
     return comment
+
+
+def _tell_moderators(comment: Comment) -> None:
+    """Everyone who moderates comments (editors, administrators) learns that one waits."""
+    notify(
+        recipients=users_with_permission("comments.change_comment"),
+        kind=Kind.COMMENT,
+        title=_("Bình luận chờ duyệt: %s") % comment.article.title,
+        body=f"{comment.name}: {Truncator(comment.text).chars(300)}",
+        url=reverse("admin:comments_comment_change", args=[comment.pk]),
+    )
 
 
 def moderate_comments(*, comments: QuerySet[Comment], status: str, by) -> int:

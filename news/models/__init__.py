@@ -4,6 +4,7 @@ from .articles import Article
 from .categories import Category, Tag, TaggedArticle
 from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
+from .notes import ArticleNote
 from .pending import PendingEdit
 from .related import RelatedArticle
 from .revisions import ArticleRevision
@@ -14,6 +15,7 @@ __all__ = [
     "ArticleAutosave",
     "ArticleEvent",
     "ArticleLock",
+    "ArticleNote",
     "ArticleRevision",
     "Category",
     "FeaturedArticle",

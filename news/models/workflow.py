@@ -20,6 +20,7 @@ class ArticleEvent(models.Model):
         RETURN = "return", _("Trả lại")
         PUBLISH = "publish", _("Đăng bài")
         WITHDRAW = "withdraw", _("Gỡ bài")
+        RESCHEDULE = "reschedule", _("Đổi giờ đăng")
 
     article = models.ForeignKey("news.Article", models.CASCADE, related_name="events", verbose_name=_("bài viết"))
     action = models.CharField(_("thao tác"), max_length=20, choices=Action.choices)

@@ -40,6 +40,9 @@ IGNORED = frozenset(
         "news.articlerevision",  # the admin's history; the article's own save bumps
         "news.articlelock",  # who is editing an article, renewed while they edit
         "news.articleautosave",  # the text being typed, every 30 s
+        "news.articlenote",  # editorial notes: the admin's only
+        "notifications",  # staff's inbox and e-mail choices
+        "django_tasks_database",  # the background tasks' queue (notification e-mails)
     }
 )
 

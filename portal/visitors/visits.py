@@ -2,7 +2,8 @@
 
 Written by `middleware.VisitorMiddleware` at most once per visitor per day (visits) and once per minute (online),
 whatever the number of pages the visitor opens; read through the cache, so showing them on every page costs no
-query while the cache is warm.
+query while the cache is warm. Who is online lives in Redis when the cache is Redis (`online`), in the database
+otherwise.
 """
 
 import datetime
@@ -13,10 +14,11 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
+from . import online
 from .hints import recent, remember_once_committed
 from .models import OnlineVisitor, SiteVisitDay, SiteVisitMark
 
-ONLINE_WINDOW = datetime.timedelta(minutes=5)
+ONLINE_WINDOW = online.ONLINE_WINDOW
 ONLINE_REFRESH = 60  # seconds: a visitor's "last seen" is written at most this often
 COUNTERS_CACHE_KEY = "portal:site-counters"
 COUNTERS_CACHE_SECONDS = 30
@@ -34,6 +36,10 @@ def record_site_visit(*, visitor: str, now: datetime.datetime) -> bool:
     new_visit = False
     if recent.seen(day_key, stamp) and recent.seen(online_key, stamp):
         return False
+    if not recent.seen(online_key, stamp) and online.mark(visitor=visitor, now=now):
+        remember_once_committed(online_key, stamp + ONLINE_REFRESH)  # written where it stays: Redis
+        if recent.seen(day_key, stamp):
+            return False
     with transaction.atomic(), connection.cursor() as cursor:
         if not recent.seen(day_key, stamp):
             cursor.execute(
@@ -65,12 +71,15 @@ def site_counters() -> dict:
     """{"visits": all visits ever (plus SITE_VISITS_OFFSET), "online": visitors of the last 5 minutes}, cached."""
     counters = cache.get(COUNTERS_CACHE_KEY)
     if counters is None:
-        since = timezone.now() - ONLINE_WINDOW
+        now = timezone.now()
         total = SiteVisitDay.objects.aggregate(total=Sum("visits"))["total"] or 0
+        seen = online.count(now=now)
+        if seen is None:
+            seen = OnlineVisitor.objects.filter(seen_at__gte=now - ONLINE_WINDOW).count()
         counters = {
             "visits": total + settings.SITE_VISITS_OFFSET,
             # The reader looking at the page is online, even before their first visit is written.
-            "online": max(1, OnlineVisitor.objects.filter(seen_at__gte=since).count()),
+            "online": max(1, seen),
         }
         cache.set(COUNTERS_CACHE_KEY, counters, COUNTERS_CACHE_SECONDS)
     return counters

@@ -139,7 +139,7 @@ def test_a_link_made_before_a_withdrawal_stays_dead_when_the_article_returns(cli
 
     old_url = signed_url(draft)
     services.publish_article(article=draft, by=editor)
-    services.withdraw_article(article=draft, by=editor)
+    services.withdraw_article(article=draft, by=editor, reason="Sai số liệu")
     draft.published_at = timezone.now() + datetime.timedelta(days=2)
     draft.save(update_fields=["published_at"])
     services.publish_article(article=draft, by=editor)
@@ -181,7 +181,7 @@ def test_the_admin_offers_no_signed_link_for_a_withdrawn_article(client, editor,
     from news import services
 
     services.publish_article(article=draft, by=editor)
-    services.withdraw_article(article=draft, by=editor)
+    services.withdraw_article(article=draft, by=editor, reason="Sai số liệu")
     client.force_login(editor)
     html = client.get(reverse("admin:news_article_change", args=[draft.pk])).content.decode()
     assert reverse("news:article-preview", kwargs={"pk": draft.pk}) in html  # staff still see it

@@ -208,7 +208,7 @@ class CacheTests:
         RelatedArticle.objects.create(article=article, related=pinned, position=0)
         assert related_articles(article)[0] == pinned  # cached now
         with django_capture_on_commit_callbacks(execute=True):
-            withdraw_article(article=pinned, by=editor)
+            withdraw_article(article=pinned, by=editor, reason="Sai số liệu")
         assert pinned not in related_articles(article, limit=20)
         assert pinned.title not in client.get(article.get_absolute_url()).content.decode()
         with django_capture_on_commit_callbacks(execute=True):

@@ -68,7 +68,7 @@ class TransitionServiceTests:
     def test_a_transition_from_the_wrong_state_changes_nothing(self, writer, editor):
         article = make_draft(writer)
         with pytest.raises(ValidationError):
-            services.withdraw_article(article=article, by=editor)
+            services.withdraw_article(article=article, by=editor, reason="Thử")
         article.refresh_from_db()
         assert article.status == Status.DRAFT
         assert not ArticleEvent.objects.exists()

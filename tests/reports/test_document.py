@@ -18,10 +18,8 @@ pytestmark = pytest.mark.django_db
 def params():
     today = timezone.localdate()
     campaign = make_campaign(code="05-CT/TW")
-    # Within the period whatever the test order (make_article's default time moves back an hour per article made).
-    make_article(
-        "Bài trong kỳ", campaigns=[campaign], view_count=1234, published_at=timezone.now() - datetime.timedelta(days=1)
-    )
+    # Dated explicitly: the factory's default time moves back an hour per article made before, whatever ran first.
+    make_article("Bài trong kỳ", campaigns=[campaign], view_count=1234, published_at=timezone.now())
     make_award(campaign=campaign, decided_on=today - datetime.timedelta(days=2))
     return {
         "start": today - datetime.timedelta(days=30),

@@ -81,5 +81,5 @@ def test_an_article_withdrawn_through_the_workflow_leaves_the_cached_box_at_once
     _, _, week = articles
     assert week.pk in shown()  # now cached for five minutes
     with django_capture_on_commit_callbacks(execute=True):
-        withdraw_article(article=week, by=editor)
+        withdraw_article(article=week, by=editor, reason="Sai số liệu")
     assert week.pk not in shown()

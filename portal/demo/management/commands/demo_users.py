@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 
+from portal.demo import newsroom
 from portal.roles import ADMINISTRATOR, EDITOR, WRITER
 
 USERS = [
@@ -44,3 +45,4 @@ class Command(BaseCommand):
         logins_file.parent.mkdir(parents=True, exist_ok=True)
         logins_file.write_text("".join(f"{name} {pw}\n" for name, pw in saved.items()))
         logins_file.chmod(0o600)
+        self.stdout.write(newsroom.seed())

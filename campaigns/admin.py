@@ -69,20 +69,40 @@ class ThemeAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(SafeSaveAdminMixin, admin.ModelAdmin):
-    list_display = ["number", "kind", "abstract", "issuer", "issued_on", "campaign"]
-    list_filter = ["kind", "campaign", "issuer"]
+    list_display = ["number", "kind", "abstract", "issuer", "issued_on", "effective_on", "status", "campaign"]
+    list_filter = ["kind", "status", "campaign", "issuer"]
     search_fields = ["number", "abstract", "signer"]
     search_help_text = _("Tìm theo số hiệu, trích yếu, cơ quan ban hành, người ký; gõ có dấu hay không dấu đều được.")
-    autocomplete_fields = ["issuer", "campaign", "theme"]
+    autocomplete_fields = ["issuer", "campaign", "theme", "replaced_by"]
     list_select_related = ["issuer", "campaign"]
     date_hierarchy = "issued_on"
-    readonly_fields = ["slug"]
+    readonly_fields = ["slug", "replacing_documents"]
     fieldsets = [
-        (None, {"fields": ["kind", "number", "issuer", "signer", ("issued_on", "effective_on"), "abstract", "file"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "kind",
+                    "number",
+                    "issuer",
+                    "signer",
+                    ("issued_on", "effective_on"),
+                    "abstract",
+                    "subject",
+                    "file",
+                ]
+            },
+        ),
+        (_("Hiệu lực"), {"fields": ["status", "replaced_by", "replacing_documents"]}),
         (_("Thuộc chương trình, chuyên đề"), {"fields": ["campaign", "theme"]}),
         (_("Thông tin"), {"fields": ["slug"], "classes": ["collapse"]}),
     ]
     view_on_site = True
+
+    @admin.display(description=_("thay thế các văn bản"))
+    def replacing_documents(self, document):
+        """The other side of "bị thay thế bởi": the documents this one replaces."""
+        return ", ".join(str(old) for old in document.replaces.all()) or "—"
 
     def get_search_results(self, request, queryset, search_term):
         """The same diacritic-insensitive search as the public library (also used by the autocomplete)."""

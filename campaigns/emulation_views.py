@@ -26,11 +26,17 @@ class FilteredListView(ListView):
     filter_fields: tuple[str, ...] = ()
     filter_lookups: dict[str, str] = {}
     kind_choices: list = []
+    status_choices: list = []
     heading = ""
     intro = ""
 
     def get_filter_form(self) -> RecordFilterForm:
-        return RecordFilterForm(self.request.GET or None, fields=self.filter_fields, kind_choices=self.kind_choices)
+        return RecordFilterForm(
+            self.request.GET or None,
+            fields=self.filter_fields,
+            kind_choices=self.kind_choices,
+            status_choices=self.status_choices,
+        )
 
     def get_queryset(self):
         self.filter_form = self.get_filter_form()
@@ -116,11 +122,18 @@ class DocumentListView(FilteredListView):
 
     template_name = "campaigns/document_list.html"
     context_object_name = "documents"
-    filter_fields = ("q", "campaign", "theme", "year", "kind")
+    filter_fields = ("q", "campaign", "theme", "year", "kind", "status")
     kind_choices = Document.Kind.choices
+    status_choices = Document.Status.choices
     heading = _("Văn bản chỉ đạo")
 
-    filter_lookups = {"campaign": "campaign", "theme": "theme", "year": "issued_on__year", "kind": "kind"}
+    filter_lookups = {
+        "campaign": "campaign",
+        "theme": "theme",
+        "year": "issued_on__year",
+        "kind": "kind",
+        "status": "status",
+    }
 
     def base_queryset(self):
         return Document.objects.for_listing()
@@ -174,7 +187,7 @@ class DocumentDetailView(LinkedContentMixin, DetailView):
     context_object_name = "document"
 
     def get_queryset(self):
-        return Document.objects.for_listing().select_related("theme__campaign")
+        return Document.objects.for_listing().select_related("theme__campaign", "replaced_by__issuer")
 
     def get_context_data(self, **kwargs):
         document = self.object
@@ -185,7 +198,8 @@ class DocumentDetailView(LinkedContentMixin, DetailView):
                 .select_related("issuer")
                 .exclude(pk=document.pk)[:6]
             )
-        return super().get_context_data(same_campaign=others, **kwargs)
+        replaces = document.replaces.select_related("issuer")
+        return super().get_context_data(same_campaign=others, replaces=replaces, **kwargs)
 
 
 class ContestDetailView(DetailView):

@@ -37,14 +37,17 @@ class RecordFilterForm(forms.Form):
         empty_label=_("Tất cả đơn vị"),
     )
     kind = forms.ChoiceField(label=_("Loại"), required=False)
+    status = forms.ChoiceField(label=_("Hiệu lực"), required=False)
 
-    def __init__(self, *args, fields=(), kind_choices=(), **kwargs):
+    def __init__(self, *args, fields=(), kind_choices=(), status_choices=(), **kwargs):
         super().__init__(*args, **kwargs)
         for name in list(self.fields):
             if name not in fields:
                 del self.fields[name]
         if "kind" in self.fields:
             self.fields["kind"].choices = [("", _("Tất cả")), *kind_choices]
+        if "status" in self.fields:
+            self.fields["status"].choices = [("", _("Tất cả")), *status_choices]
         if "year" in self.fields:
             self.fields["year"].widget.attrs.update({"placeholder": _("Năm"), "inputmode": "numeric"})
         if "q" in self.fields:

@@ -44,6 +44,9 @@ CITED_KINDS = {
         "Công văn",
         "Thông báo",
         "Báo cáo",
+        "Quy chế",
+        "Chương trình",
+        "Đề án",
     )
 }
 # "Chỉ thị 03", "Kết luận số 01", "CHỈ THỊ 05". The number must end there: not the start of a date

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "portal.schedule",
     "campaigns",
     "news",
+    "portal.ratings",  # before comments: its block comes first under an article
     "news.library",
     "news.comments",
     "news.viewcounts",
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "portal.accounts",
     "portal.accounts.apps.LoginLockoutConfig",  # django-axes
     "portal.backups",
+    "portal.api",
+    "portal.maintenance",
     "portal.pagecache",
     "portal.notifications",
     "news.dashboard",
@@ -340,6 +343,11 @@ VISITOR_NEW_WINDOW = int(os.environ.get("VISITOR_NEW_WINDOW", "3600"))
 # Polls: at most POLL_VOTES_PER_ADDRESS votes per client address and poll per POLL_VOTE_WINDOW seconds.
 POLL_VOTES_PER_ADDRESS = int(os.environ.get("POLL_VOTES_PER_ADDRESS", "10"))
 POLL_VOTE_WINDOW = int(os.environ.get("POLL_VOTE_WINDOW", "1800"))
+# Per client address and window (seconds): requests to the read-only API (/api/), readers' ratings of pages.
+API_RATE_LIMIT = int(os.environ.get("API_RATE_LIMIT", "120"))
+API_RATE_WINDOW = int(os.environ.get("API_RATE_WINDOW", "60"))
+RATINGS_PER_ADDRESS = int(os.environ.get("RATINGS_PER_ADDRESS", "20"))
+RATING_WINDOW = int(os.environ.get("RATING_WINDOW", "3600"))
 # Visits counted by the portal this one replaces, added to "Số lượt truy cập".
 SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
 # Page cache (portal/pagecache/): longest life of a page (0: off); Cache-Control of public pages without personal parts.

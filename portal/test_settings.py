@@ -34,6 +34,9 @@ STORAGES["private"] = {**STORAGES["private"], "OPTIONS": {"location": PRIVATE_ME
 VIEW_COUNT_BUFFER = False
 # Related news computed on the spot, so a test sees it at once; tests of the background thread turn it on.
 RELATED_IN_BACKGROUND = False
+
+# The API allows many requests per address in tests (the robustness tests send hundreds); its own test lowers it.
+API_RATE_LIMIT = 100_000
 # Most tests sign staff in with force_login; the second factor's tests (tests/accounts/test_two_factor.py) turn
 # STAFF_2FA on themselves.
 STAFF_2FA = False

@@ -10,6 +10,7 @@ from django.db.models import Min, Q
 from django.utils import timezone
 
 from news.models import Article
+from portal.maintenance.models import Maintenance
 from portal.pagecache.store import register_timed_source
 from portal.polls.models import Poll
 
@@ -33,6 +34,16 @@ def next_poll_change() -> datetime.datetime | None:
     return min((moment for moment in moments.values() if moment is not None), default=None)
 
 
+def next_maintenance_change() -> datetime.datetime | None:
+    """A planned downtime starting (the banner says "đang bảo trì") or ending (the banner goes). Its notice
+    appearing, 7 working days before, happens at a midnight, which ``next_midnight`` covers."""
+    now = timezone.now()
+    moments = Maintenance.objects.upcoming(now).aggregate(
+        starts=Min("starts_at", filter=Q(starts_at__gt=now)), ends=Min("ends_at")
+    )
+    return min((moment for moment in moments.values() if moment is not None), default=None)
+
+
 def next_midnight() -> datetime.datetime:
     """Dates shown relative to today, this year's themes, today's visits: a new day may change them."""
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
@@ -40,5 +51,5 @@ def next_midnight() -> datetime.datetime:
 
 
 def register() -> None:
-    for source in (next_publication, next_featured_end, next_poll_change, next_midnight):
+    for source in (next_publication, next_featured_end, next_poll_change, next_maintenance_change, next_midnight):
         register_timed_source(source)

@@ -44,6 +44,8 @@ urlpatterns = [
     path("chinh-sach-bao-ve-du-lieu-ca-nhan/", include("portal.privacy.urls")),
     path("lien-he/", include("portal.contact.urls")),
     path("hoi-dap/", include("portal.questions.urls")),
+    path("api/", include("portal.api.urls")),
+    path("", include("portal.ratings.urls")),
     # The index lists each section's pages (?p=2...), each page at most SITEMAP_PAGE_SIZE addresses.
     path(
         "sitemap.xml",

@@ -185,7 +185,39 @@ def public_urls(w: dict, *, missing: bool = False) -> dict[str, str]:
         "questions:track": reverse("questions:track"),
         "questions:status": reverse("questions:status", args=["HD-KHONGCO" if missing else w["question"]]),
         "questions:attachment": reverse("questions:attachment", args=["HD-KHONGCO" if missing else w["question"]]),
+        "ratings:rate": reverse("ratings:rate"),
+        **api_urls(s, pk),
     }
+
+
+def api_urls(s, pk) -> dict[str, str]:
+    """The read-only API's addresses (portal/api): lists, one record of each kind, the OpenAPI document."""
+    urls = {
+        f"api:{name}": reverse(f"api:{name}")
+        for name in (
+            "article_list",
+            "category_list",
+            "campaign_list",
+            "theme_list",
+            "document_list",
+            "good_model_list",
+            "exemplar_list",
+            "award_list",
+            "openapi-json",
+            "api-root",
+        )
+    }
+    for name, key in (
+        ("article_detail", "article"),
+        ("category_detail", "category"),
+        ("campaign_detail", "campaign"),
+        ("document_detail", "document"),
+        ("good_model_detail", "good_model"),
+        ("exemplar_detail", "exemplar"),
+    ):
+        urls[f"api:{name}"] = reverse(f"api:{name}", args=[s(key)])
+    urls["api:award_detail"] = reverse("api:award_detail", args=[pk("award")])
+    return urls
 
 
 def request_or_error(client, method, url, data=None):

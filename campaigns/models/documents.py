@@ -4,7 +4,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +19,10 @@ from .campaigns import Campaign, Issuer, Theme
 class DocumentQuerySet(models.QuerySet):
     def for_listing(self):
         return self.select_related("issuer", "campaign")
+
+    def in_force(self):
+        """Documents still in force: neither expired nor replaced (their effective date may still be ahead)."""
+        return self.filter(status=Document.Status.IN_FORCE)
 
     def with_number(self, text: str):
         """Documents named by number in ``text``, however written: "Chỉ thị số 05/CT-TW" finds "05-CT/TW"."""
@@ -60,6 +64,16 @@ class Document(models.Model):
         OFFICIAL_LETTER = "cong-van", _("Công văn")
         DECISION = "quyet-dinh", _("Quyết định")
         REPORT = "bao-cao", _("Báo cáo")
+        NOTICE = "thong-bao", _("Thông báo")
+        REGULATION = "quy-dinh", _("Quy định")
+        RULES = "quy-che", _("Quy chế")
+        PROGRAMME = "chuong-trinh", _("Chương trình")
+        PROJECT = "de-an", _("Đề án")
+
+    class Status(models.TextChoices):
+        IN_FORCE = "con-hieu-luc", _("Còn hiệu lực")
+        EXPIRED = "het-hieu-luc", _("Hết hiệu lực")
+        REPLACED = "bi-thay-the", _("Bị thay thế")
 
     kind = models.CharField(_("loại văn bản"), max_length=20, choices=Kind.choices)
     number = models.CharField(_("số, ký hiệu"), max_length=60, help_text=_("Ví dụ: 185-KH/ĐU"))
@@ -69,6 +83,21 @@ class Document(models.Model):
     issued_on = models.DateField(_("ngày ban hành"))
     effective_on = models.DateField(_("ngày hiệu lực"), null=True, blank=True)
     abstract = models.TextField(_("trích yếu"))
+    subject = models.CharField(
+        _("lĩnh vực"), max_length=120, blank=True, help_text=_("Ví dụ: Xây dựng Đảng, Tuyên giáo, Thi đua, khen thưởng")
+    )
+    status = models.CharField(
+        _("tình trạng hiệu lực"), max_length=20, choices=Status.choices, default=Status.IN_FORCE, db_index=True
+    )
+    replaced_by = models.ForeignKey(
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="replaces",
+        verbose_name=_("bị thay thế bởi"),
+        help_text=_("Văn bản mới thay thế văn bản này; chọn khi tình trạng là “Bị thay thế”."),
+    )
     file = models.FileField(
         _("tệp văn bản"),
         upload_to="documents/%Y/",
@@ -91,6 +120,22 @@ class Document(models.Model):
         verbose_name = _("văn bản")
         verbose_name_plural = _("văn bản")
         indexes = [models.Index(fields=["campaign", "-issued_on"], name="document_campaign_date_idx")]
+        constraints = [
+            # "Bị thay thế" names the replacing document, and only then is one named; never itself.
+            models.CheckConstraint(
+                condition=(
+                    Q(status="bi-thay-the", replaced_by__isnull=False)
+                    | (~Q(status="bi-thay-the") & Q(replaced_by__isnull=True))
+                ),
+                name="document_replaced_names_replacement",
+                violation_error_message=_("Văn bản “Bị thay thế” phải chọn văn bản thay thế, và chỉ khi đó."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(replaced_by=F("pk")),
+                name="document_not_replaced_by_itself",
+                violation_error_message=_("Một văn bản không thể thay thế chính nó."),
+            ),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()} {self.number}"
@@ -102,7 +147,7 @@ class Document(models.Model):
             )
         self.number_key = number_key(self.number)
         issuer = self.issuer if self.issuer_id else None
-        parts = [self.get_kind_display(), self.number, self.abstract, self.signer]
+        parts = [self.get_kind_display(), self.number, self.abstract, self.signer, self.subject]
         if issuer:
             parts += [issuer.name, issuer.short_name]
         self.search_text = fold(" ".join(part for part in parts if part))
@@ -126,6 +171,17 @@ class Document(models.Model):
                 },
                 code="number_too_long",
             )
+        if self.status == self.Status.REPLACED and not self.replaced_by_id:
+            raise ValidationError(
+                {"replaced_by": _("Chọn văn bản thay thế cho văn bản “Bị thay thế”.")}, code="replacement_missing"
+            )
+        if self.replaced_by_id and self.status != self.Status.REPLACED:
+            raise ValidationError(
+                {"status": _("Đã chọn văn bản thay thế: chọn tình trạng “Bị thay thế”, hoặc bỏ văn bản thay thế.")},
+                code="replacement_without_status",
+            )
+        if self.replaced_by_id and self.replaced_by_id == self.pk:
+            raise ValidationError({"replaced_by": _("Một văn bản không thể thay thế chính nó.")}, code="self_replaced")
 
     @property
     def file_name(self) -> str:
@@ -134,5 +190,11 @@ class Document(models.Model):
         return f"{vietnamese_slugify(str(self), max_length=80)}.{extension}"
 
     def is_effective(self, on: datetime.date | None = None) -> bool:
+        """In force on ``on`` (today): its status says so and its effective date has come."""
         on = on or timezone.localdate()
-        return self.effective_on is None or self.effective_on <= on
+        return self.status == self.Status.IN_FORCE and (self.effective_on is None or self.effective_on <= on)
+
+    @property
+    def is_not_yet_effective(self) -> bool:
+        """In force, but from a date still to come ("Chưa có hiệu lực" beside the status)."""
+        return self.status == self.Status.IN_FORCE and not self.is_effective()

@@ -105,6 +105,7 @@ def seed_documents(seeding: Seeding, entries: list[dict], issuers: dict[str, Iss
                 "issued_on": day(entry["issued_on"]),
                 "effective_on": day(entry["effective_on"]),
                 "abstract": abstract,
+                "subject": entry.get("subject", ""),
                 "campaign": campaigns.get(entry["campaign"]),
                 "theme": themes.get(entry["theme"]),
             },
@@ -112,6 +113,20 @@ def seed_documents(seeding: Seeding, entries: list[dict], issuers: dict[str, Iss
         if seeding.made(Document, entry["number"]) and seeding.with_files:
             pdf = document_pdf(str(document), [abstract[i : i + 60] for i in range(0, min(len(abstract), 300), 60)])
             document.file.save(f"{document.slug}.pdf", ContentFile(pdf), save=True)
+    _seed_statuses(seeding, entries, issuers)
+
+
+def _seed_statuses(seeding: Seeding, entries: list[dict], issuers: dict[str, Issuer]) -> None:
+    """Expired and replaced documents, once their replacements exist; only on the rows this run created."""
+    for entry in entries:
+        if "status" not in entry or not seeding.made(Document, entry["number"]):
+            continue
+        replacement = None
+        if entry.get("replaced_by"):
+            replacement = Document.objects.get(number=entry["replaced_by"], issuer=issuers[entry["issuer"]])
+        Document.objects.filter(number=entry["number"], issuer=issuers[entry["issuer"]]).update(
+            status=entry["status"], replaced_by=replacement
+        )
 
 
 def seed(seeding: Seeding) -> dict:

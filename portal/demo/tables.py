@@ -5,9 +5,11 @@ from news.comments.models import BlockedWord, Comment
 from news.models import Article, Category, RelatedArticle, Tag
 from news.viewcounts.models import ArticleDailyViews
 from portal.about.models import Introduction, Leader, OrgUnit
+from portal.maintenance.models import Maintenance
 from portal.polls.models import Poll, PollChoice, PollVote
 from portal.privacy.models import PrivacyPolicy
 from portal.questions.models import Question, Topic
+from portal.ratings.models import Rating
 from portal.schedule.models import ScheduleEntry
 from portal.site_parts.models import BannerLink, SiteProfile, Slogan, Video, WebLink
 from portal.visitors.models import SiteVisitDay
@@ -29,12 +31,14 @@ __all__ = [
     "Introduction",
     "Issuer",
     "Leader",
+    "Maintenance",
     "OrgUnit",
     "Poll",
     "PollChoice",
     "PollVote",
     "PrivacyPolicy",
     "Question",
+    "Rating",
     "RelatedArticle",
     "ScheduleEntry",
     "SiteProfile",

@@ -3,11 +3,13 @@ the most viewed articles of a period, drawn as SVG charts (``charts``). A fixed 
 
 import datetime
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from news.models import Article
 from news.viewcounts.models import ArticleDailyViews, with_period_views
+from portal.ratings.models import SCORES, Rating
 from portal.visitors.models import SiteVisitDay
 
 from .charts import bar_chart, line_chart
@@ -63,6 +65,17 @@ def _campaign_figures(daily, days, campaign, first, last, articles) -> dict:
     }
 
 
+def _rating_figures(first, last, articles) -> dict:
+    """Readers' satisfaction in the period ("Thông tin này có hữu ích không?"): the whole site's count and average,
+    and per page its count, average and how many gave each score, naming only pages the person may see. Two
+    queries."""
+    ratings = Rating.objects.filter(created_at__date__gte=first, created_at__date__lte=last)
+    pages = list(ratings.filter(Q(article__isnull=True) | Q(article__in=articles)).per_page()[: TOP_COUNT * 2])
+    for page in pages:
+        page["distribution"] = [(n, page[f"score_{n}"]) for n in SCORES]
+    return {"rating_summary": ratings.summary(), "rating_pages": pages, "rating_scores": list(SCORES)}
+
+
 def build_statistics(*, days: int, articles, article=None, campaign=None) -> dict:
     """The figures of the last ``days`` days (today included), for the site and the chosen article or campaign.
 
@@ -83,6 +96,7 @@ def build_statistics(*, days: int, articles, article=None, campaign=None) -> dic
         "visits_chart": line_chart(_series(visits, day_list), title=_("Lượt truy cập mỗi ngày")),
         "top_articles": top,
         "top_chart": _top_chart(top, _("Bài xem nhiều nhất")),
+        **_rating_figures(first, last, articles),
     }
     if article is not None:
         figures |= _article_figures(daily, day_list, article)

@@ -49,7 +49,7 @@ def test_two_readers_each_get_their_own_csrf_token_from_the_cached_page(article,
     first_secret = first.cookies[settings.CSRF_COOKIE_NAME].value
     second_secret = second.cookies[settings.CSRF_COOKIE_NAME].value  # the hit set the second reader's cookie
     assert first_secret != second_secret
-    assert len(TOKEN.findall(second_page.content.decode())) == 2  # the comment form and the poll box
+    assert len(TOKEN.findall(second_page.content.decode())) == 3  # the rating form, the comment form, the poll box
     assert secrets_in(first_page) == {first_secret}
     assert secrets_in(second_page) == {second_secret}
     again = first.get(article.get_absolute_url())

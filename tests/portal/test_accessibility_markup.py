@@ -85,4 +85,10 @@ def test_access_keys_lead_home_to_the_site_map_and_to_search(client):
 def test_top_bar_links_are_separate_items_of_a_labelled_list(client):
     nav = parse(client.get("/").content).find("nav", "topbar__links")
     assert nav.attrs["aria-label"]
-    assert [li.find("a").own_text() for li in nav.find("ul").kids("li")] == ["Hỏi đáp", "Liên hệ", "Sơ đồ cổng", "Lưu trữ", "RSS"]
+    assert [li.find("a").own_text() for li in nav.find("ul").kids("li")] == [
+        "Hỏi đáp",
+        "Liên hệ",
+        "Sơ đồ cổng",
+        "Lưu trữ",
+        "RSS",
+    ]

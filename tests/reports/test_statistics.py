@@ -86,8 +86,9 @@ def test_queries_are_bounded(client, editor, figures, django_assert_max_num_quer
     campaign, articles, _ = figures
     client.force_login(editor)
     # A fixed number whatever the period or the number of articles: two of the charts' data, its articles,
-    # the form's campaign list, the user and the site's menu and slogans (cached elsewhere, cold here).
-    with django_assert_max_num_queries(18):  # + the notification bell's unread count
+    # the form's campaign list, the user and the site's menu and slogans (cached elsewhere, cold here), the
+    # notification bell's unread count, and the readers' ratings (the site's summary and the list per page).
+    with django_assert_max_num_queries(20):
         response = client.get(URL, {"period": "365", "campaign": campaign.pk, "article": articles[0].pk})
     assert response.status_code == 200
 

@@ -4,7 +4,7 @@ people made or edited is changed or linked (see ``portal.demo``)."""
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from portal.demo import about, activity, articles, campaigns, citizen, emulation, surroundings
+from portal.demo import about, activity, articles, campaigns, citizen, emulation, maintenance, ratings, surroundings
 from portal.demo.data import Seeding
 
 
@@ -26,3 +26,5 @@ class Command(BaseCommand):
         self.stdout.write(activity.seed(seeding))
         self.stdout.write(about.seed(seeding))
         self.stdout.write(citizen.seed(seeding))
+        self.stdout.write(ratings.seed())
+        self.stdout.write(maintenance.seed())

@@ -67,6 +67,13 @@ def pages():
         "introduction": reverse("about:introduction"),
         "schedule": reverse("schedule:week"),
         "site-map": reverse("site-map"),
+        "contact": reverse("contact:contact"),
+        "questions": reverse("questions:list"),
+        "ask": reverse("questions:ask"),
+        "question-status": reverse("questions:status", args=[w["question"]]),
+        "privacy-policy": reverse("privacy:policy"),
+        "proposal-list": reverse("campaigns:proposal-list"),
+        "proposal": reverse("campaigns:proposal-detail", args=[w["proposal"]]),
     }
 
 

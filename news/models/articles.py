@@ -76,11 +76,16 @@ class ArticleQuerySet(models.QuerySet):
         only when older articles exist, costs a query of its own.
         """
         wanted = set(groups)
-        found: dict = {pk: [] for pk in wanted}
-        recent = list(self.annotate(group_id=group).filter(group_id__in=wanted)[:RECENT_WINDOW])
-        for article in recent:
-            if len(found[article.group_id]) < n:
-                found[article.group_id].append(article)
+        # Ids first (no model built for the articles not shown), then the chosen few as full rows.
+        recent = list(
+            self.annotate(group_id=group).filter(group_id__in=wanted).values_list("pk", "group_id")[:RECENT_WINDOW]
+        )
+        chosen: dict = {pk: [] for pk in wanted}
+        for pk, group_id in recent:
+            if len(chosen[group_id]) < n:
+                chosen[group_id].append(pk)
+        rows = {article.pk: article for article in self.filter(pk__in={pk for ids in chosen.values() for pk in ids})}
+        found: dict = {group_id: [rows[pk] for pk in ids if pk in rows] for group_id, ids in chosen.items()}
         if len(recent) == RECENT_WINDOW:  # older articles exist: fill the groups the window left short
             for pk in [pk for pk, items in found.items() if len(items) < n]:
                 found[pk] = list(self.annotate(group_id=group).filter(group_id=pk)[:n])

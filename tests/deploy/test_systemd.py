@@ -39,3 +39,10 @@ def test_gunicorn_takes_its_socket_and_the_timer_runs_flush_views_every_minute()
     timer, flush = unit("portal-flush-views.timer"), unit("portal-flush-views.service")
     assert timer["Timer"]["OnCalendar"] == "*-*-* *:*:00"
     assert flush["Service"]["ExecStart"].endswith("manage.py flush_views -v 0")
+
+
+def test_the_mail_worker_runs_the_task_queue_and_comes_back():
+    worker = unit("portal-tasks.service")
+    assert worker["Service"]["ExecStart"].endswith("manage.py db_worker")
+    assert worker["Service"]["Restart"] == "always"
+    assert worker["Service"]["EnvironmentFile"] == "/etc/portal/portal.env"

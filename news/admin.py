@@ -12,7 +12,7 @@ from portal.formats import vn_number
 from portal.uploads.admin_saving import SafeSaveAdminMixin
 from portal.uploads.pictures import PictureFormField
 
-from . import services
+from . import featured_admin, services  # noqa: F401 (featured_admin registers "Tin nổi bật trên trang chủ")
 from .checks import blocking_messages, prepublish_findings
 from .editing import check_save, opened_stamp
 from .editing_admin import ArticleEditingAdminMixin
@@ -325,5 +325,3 @@ class ArticleAdmin(
 # "Thẻ" above): hide it, so editors do not see an English "Taggit / Tags" section holding nothing.
 if admin.site.is_registered(TaggitTag):
     admin.site.unregister(TaggitTag)
-
-from . import featured_admin  # noqa: E402, F401  (registers "Tin nổi bật trên trang chủ")

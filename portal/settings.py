@@ -13,10 +13,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+# Topics kept in modules of their own for length; each reads the environment itself.
+from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: F401 (CKEditor 5: toolbar, headings, pictures)
+from portal.envvars import env_bool, env_list
+from portal.headers_settings import *  # noqa: F403 (security headers, CSP, Permissions-Policy)
+from portal.logging_settings import LOGGING  # noqa: F401
+from portal.mail_settings import *  # noqa: F403 (e-mail and the background tasks that send it)
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
-from portal.envvars import env_bool, env_list  # noqa: E402
 
 DEBUG = env_bool("DEBUG", False)
 
@@ -262,9 +267,6 @@ STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("STAFF_SESSION_IDLE_SECONDS", "3
 STAFF_2FA = env_bool("STAFF_2FA", not DEBUG)
 OTP_TOTP_ISSUER = SITE_NAME  # the account's name in the authenticator app
 
-# Security headers, the Content-Security-Policy and the Permissions-Policy; the log's format.
-from portal.headers_settings import *  # noqa: E402, F403
-from portal.logging_settings import LOGGING  # noqa: E402, F401
 
 # An article's editing lock lasts this long after its page was last seen (the page says it is open every 30 s).
 ARTICLE_LOCK_SECONDS = int(os.environ.get("ARTICLE_LOCK_SECONDS", "120"))
@@ -274,7 +276,6 @@ CKEDITOR_5_FILE_STORAGE = "news.storage.EditorImageStorage"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpg", "jpeg", "png", "gif", "webp"]
 CKEDITOR_5_MAX_FILE_SIZE = 10  # MB
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
-from portal.editor_config import CKEDITOR_5_CONFIGS  # noqa: E402, F401 (the toolbar, headings, pictures)
 
 # Taggit: tag lookups ignore case, so "Chi bộ" and "chi bộ" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
@@ -354,6 +355,3 @@ SITE_VISITS_OFFSET = int(os.environ.get("SITE_VISITS_OFFSET", "0"))
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "120"))
 PAGE_MAX_AGE = int(os.environ.get("PAGE_MAX_AGE", "30"))
 PAGE_STALE_WHILE_REVALIDATE = int(os.environ.get("PAGE_STALE_WHILE_REVALIDATE", "30"))
-
-# E-mail for notifications, sent by the background worker (django-tasks): portal/mail_settings.py.
-from portal.mail_settings import *  # noqa: E402, F403

@@ -1,15 +1,13 @@
 """The comment form's address and the attachment download; the form itself is shown by the article page."""
 
-from pathlib import PurePath
-
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from news.models import Article
-from portal.text import vietnamese_slugify
+from portal.uploads.attachments import download_response
 from portal.visitors.identity import client_ip
 
 from .forms import CommentForm
@@ -57,18 +55,4 @@ def comment_attachment(request, pk):
     is_moderator = request.user.has_perm("comments.view_comment")
     if not is_moderator and not (comment.status == Comment.Status.APPROVED and comment.article.is_public):
         raise Http404
-    kind = comment.attachment_kind
-    if kind is None:
-        raise Http404
-    try:
-        handle = comment.attachment.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    stem = vietnamese_slugify(PurePath(comment.attachment_name).stem, max_length=60) or "tep-dinh-kem"
-    response = FileResponse(
-        handle, as_attachment=True, filename=f"{stem}.{kind.extension}", content_type=kind.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(comment.attachment, kind=comment.attachment_kind, original_name=comment.attachment_name)

@@ -1,16 +1,14 @@
 """Hỏi đáp – Góp ý: the published answers, the question form, the status page by tracking code, staff downloads."""
 
-from pathlib import PurePath
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from portal.text import vietnamese_slugify
+from portal.uploads.attachments import download_response
 from portal.visitors.identity import client_ip
 
 from .forms import AnswerSearchForm, QuestionForm, TrackingForm
@@ -90,18 +88,4 @@ def question_attachment(request, code):
     if not request.user.has_perm("questions.view_question"):
         raise Http404
     question = get_object_or_404(Question.objects.exclude(attachment=""), code=code)
-    kind = question.attachment_kind
-    if kind is None:
-        raise Http404
-    try:
-        handle = question.attachment.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404 from missing
-    stem = vietnamese_slugify(PurePath(question.attachment_name).stem, max_length=60) or "tep-dinh-kem"
-    response = FileResponse(
-        handle, as_attachment=True, filename=f"{stem}.{kind.extension}", content_type=kind.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return download_response(question.attachment, kind=question.attachment_kind, original_name=question.attachment_name)

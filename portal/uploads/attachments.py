@@ -7,10 +7,14 @@ asks and always send a download. One rule for every reader's attachment, so the 
 """
 
 import uuid
+from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import storages
+from django.http import FileResponse, Http404
 from django.utils.translation import gettext_lazy as _
+
+from portal.text import vietnamese_slugify
 
 from . import filekinds
 
@@ -52,3 +56,22 @@ def delete_file(field) -> None:
     """Remove a stored attachment (a FieldFile), if any: after a failed save, a deletion or an erasure."""
     if field and field.name:
         field.storage.delete(field.name)
+
+
+def download_response(field, *, kind: filekinds.FileKind | None, original_name: str):
+    """A reader's private file as a download with its real type, never rendered by the browser; 404 when the
+    kind is unknown or the file is gone. The one way comments' and questions' attachments leave the portal."""
+    if kind is None:
+        raise Http404
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404 from missing
+    stem = vietnamese_slugify(PurePath(original_name).stem, max_length=60) or "tep-dinh-kem"
+    response = FileResponse(
+        handle, as_attachment=True, filename=f"{stem}.{kind.extension}", content_type=kind.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    response["Cache-Control"] = "private, no-store"
+    return response

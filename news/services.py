@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from portal.formats import vn_clock_day
 
-from . import counts
+from . import counts, sitemap_pages
 from .checks import blocking_messages, findings_for
 from .models import Article, ArticleEvent, ArticleNote, ArticleRevision, Category, RelatedArticle
 from .models.revisions import LINKS, PINNED, field_label, linked_model, snapshot
@@ -78,6 +78,8 @@ def _transition(*, article: Article, by, action: str, note: str = "") -> Article
                 counts.key_of(after["category_id"], after["status"], after["published_at"]),
             }
         )
+        if Article.Status.PUBLISHED in (current.status, target):
+            sitemap_pages.articles_changed([current.pk])
         ArticleEvent.objects.create(
             article=current, action=action, from_status=current.status, to_status=target, by=by, note=note
         )
@@ -153,6 +155,7 @@ def reschedule_article(*, article: Article, by, when) -> Article:
             raise ValidationError(_("Chỉ đổi được giờ của bài đang hẹn giờ đăng."), code="not_scheduled")
         before = timezone.localtime(current.published_at).strftime("%H:%M %d/%m/%Y")
         Article.objects.filter(pk=current.pk).update(published_at=when, updated_at=timezone.now())
+        sitemap_pages.articles_changed([current.pk])  # its page's next scheduled time moved
         note = _("Từ %(before)s sang %(after)s") % {
             "before": before,
             "after": timezone.localtime(when).strftime("%H:%M %d/%m/%Y"),

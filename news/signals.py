@@ -1,5 +1,6 @@
-"""Any change to what readers may see of an article makes the cached related-news lists stale, and the stored
-monthly counts (``news.counts``) follow the month and category an article leaves and enters."""
+"""Any change to what readers may see of an article makes the cached related-news lists stale, the stored
+monthly counts (``news.counts``) follow the month and category an article leaves and enters, and the stored sitemap
+page of a published (or formerly published) article is to be written again (``news.sitemap_pages``)."""
 
 from functools import partial
 
@@ -7,7 +8,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from . import counts, related_worker
+from . import counts, related_worker, sitemap_pages
 from .models import Article, RelatedArticle, TaggedArticle
 from .related import bump_generation
 
@@ -34,6 +35,7 @@ def remember_counted_key(instance, raw=False, **kwargs):
         return
     before = Article.objects.filter(pk=instance.pk).values_list("category_id", "status", "published_at").first()
     instance._counted_before = counts.key_of(*before) if before else None
+    instance._was_published = bool(before) and before[1] == Article.Status.PUBLISHED
 
 
 @receiver(post_save, sender=Article)
@@ -43,8 +45,12 @@ def recount_saved(instance, raw=False, **kwargs):
         transaction.on_commit(partial(related_worker.schedule, instance.pk))
         after = counts.key_of(instance.category_id, instance.status, instance.published_at)
         counts.refresh({getattr(instance, "_counted_before", None), after})
+        if instance.status == Article.Status.PUBLISHED or getattr(instance, "_was_published", False):
+            sitemap_pages.articles_changed([instance.pk])
 
 
 @receiver(post_delete, sender=Article)
 def recount_deleted(instance, **kwargs):
     counts.refresh({counts.key_of(instance.category_id, instance.status, instance.published_at)})
+    if instance.status == Article.Status.PUBLISHED:
+        sitemap_pages.articles_changed([instance.pk])

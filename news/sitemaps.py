@@ -1,15 +1,15 @@
-"""The news sections of the sitemap index (``/sitemap.xml``): every published article, paged by
-``SITEMAP_PAGE_SIZE``, categories, tags and archive months. Counts and dates come from the stored monthly figures
-(``news.counts``), so the index and each page cost no scan of the articles beyond the page's own rows."""
+"""The news sections of the sitemap index (``/sitemap.xml``): every published article (stored pages,
+``news.sitemap_pages``), categories, tags and archive months. Dates come from the stored monthly figures
+(``news.counts``), so neither the index nor a page scans the articles."""
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 
-from portal.pagination import CountedPaginator, SitemapPaging
+from portal.pagination import SitemapPaging
 
-from . import counts
-from .models import Article, Category, MonthlyCount, Tag, TaggedArticle
+from . import counts, sitemap_pages
+from .models import Category, MonthlyCount, Tag, TaggedArticle
 from .models.articles import published_q
 
 
@@ -17,25 +17,20 @@ def _latest_change():
     return MonthlyCount.objects.aggregate(last=Max("last_change"))["last"]
 
 
-class ArticleSitemap(SitemapPaging, Sitemap):
-    changefreq = "weekly"
+class ArticleSitemap(Sitemap):
+    """Every published article, in pages of ``SITEMAP_PAGE_SIZE`` ids written once and kept
+    (``news.sitemap_pages``): the index lists the stored pages, and a page costs one row's read."""
 
-    def items(self):
-        return Article.objects.published().only("slug", "updated_at").order_by("-published_at", "-id")
+    changefreq = sitemap_pages.CHANGEFREQ
 
-    @property
-    def paginator(self):
-        return CountedPaginator(self._items(), self.limit, count=counts.published_count())
+    def index_pages(self):
+        return sitemap_pages.index_pages()
 
-    def lastmod(self, article):
-        return article.updated_at
+    def stored_page(self, number: int, *, base: str):
+        return sitemap_pages.stored_page(number, base=base)
 
-    def rows(self, page):
-        """(path, last change) of the page's articles: 10,000 addresses in tens of ms of Python. The path is
-        ``Article.get_absolute_url``'s, reversed once with a placeholder slug."""
-        pattern = reverse("news:article-detail", kwargs={"slug": "slug-placeholder"})
-        articles = self.paginator.page(page).object_list  # a list past the first pages (ids read first)
-        return [(pattern.replace("slug-placeholder", a.slug), a.updated_at) for a in articles]
+    def page_response(self, request, row):
+        return sitemap_pages.page_response(request, row)
 
     def get_latest_lastmod(self):
         return _latest_change()

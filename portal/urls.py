@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 from django.views.static import serve
@@ -9,7 +8,6 @@ from news.images import editor_image_upload
 from portal.accounts.views import view_on_site
 
 from . import sitemaps, views
-from .sitemaps import SITEMAPS
 
 
 def moved_admin_redirects() -> list:
@@ -47,12 +45,7 @@ urlpatterns = [
     path("api/", include("portal.api.urls")),
     path("", include("portal.ratings.urls")),
     # The index lists each section's pages (?p=2...), each page at most SITEMAP_PAGE_SIZE addresses.
-    path(
-        "sitemap.xml",
-        sitemap_views.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"},
-        name="sitemap",
-    ),
+    path("sitemap.xml", sitemaps.index, name="sitemap"),
     path("sitemap-<section>.xml", sitemaps.section, name="sitemap-section"),
     path(
         "robots.txt",

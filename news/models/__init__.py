@@ -2,7 +2,7 @@
 
 from .articles import Article
 from .categories import Category, Tag, TaggedArticle
-from .derived import MonthlyCount, StoredRelated
+from .derived import MonthlyCount, SitemapPage, StoredRelated
 from .editing import ArticleAutosave, ArticleLock
 from .featured import FeaturedArticle
 from .notes import ArticleNote
@@ -23,6 +23,7 @@ __all__ = [
     "MonthlyCount",
     "PendingEdit",
     "RelatedArticle",
+    "SitemapPage",
     "StoredRelated",
     "Tag",
     "TaggedArticle",

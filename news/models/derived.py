@@ -49,3 +49,32 @@ class StoredRelated(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.related_ids}"
+
+
+class SitemapPage(models.Model):
+    """One page of the articles' sitemap, written once and kept until an article on it changes (``news.sitemap_pages``).
+
+    Page ``number`` holds the published articles whose ids fall in its range of ``page_size`` ids, so publishing,
+    editing or withdrawing an article changes only its own page. ``generation`` moves on with each such change;
+    ``body`` (the gzipped XML) is good while ``built_generation`` equals it, until ``fresh_until`` (the next
+    scheduled article of the range), and for the ``base`` (scheme and host) it was written with.
+    """
+
+    number = models.PositiveIntegerField(_("trang"))
+    page_size = models.PositiveIntegerField(_("số địa chỉ mỗi trang"))
+    generation = models.BigIntegerField(_("thế hệ"), default=1)
+    built_generation = models.BigIntegerField(_("thế hệ đã ghi"), default=0)
+    base = models.CharField(_("địa chỉ gốc"), max_length=200, blank=True)
+    body = models.BinaryField(_("nội dung (gzip)"), default=b"")
+    url_count = models.PositiveIntegerField(_("số địa chỉ"), default=0)
+    lastmod = models.DateTimeField(_("thay đổi gần nhất"), null=True)
+    fresh_until = models.DateTimeField(_("dùng được đến"), null=True)
+
+    class Meta:
+        default_permissions = ()  # derived, never edited by a person
+        verbose_name = _("trang sơ đồ bài viết")
+        verbose_name_plural = _("trang sơ đồ bài viết")
+        constraints = [models.UniqueConstraint(fields=["page_size", "number"], name="sitemap_page_unique")]
+
+    def __str__(self):
+        return f"{self.number} ({self.page_size}): {self.url_count}"

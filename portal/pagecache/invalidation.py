@@ -48,6 +48,7 @@ IGNORED = frozenset(
         # (readers' visits trigger those recomputations: they must not empty the whole cache).
         "news.monthlycount",
         "news.storedrelated",
+        "news.sitemappage",  # the stored sitemap pages, written on a crawler's request
         "news.articlenote",  # editorial notes: the admin's only
         "notifications",  # staff's inbox and e-mail choices
         "django_tasks_database",  # the background tasks' queue (notification e-mails)

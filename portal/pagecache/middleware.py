@@ -48,6 +48,7 @@ def is_storable(request, response) -> bool:
         and response.status_code == 200
         and not response.streaming
         and not isinstance(response, HeadResponse)
+        and not getattr(response, "kept_elsewhere", False)  # stored by its view, compressed (the article sitemaps)
         and not response.cookies
         and not (_cache_control(response) & {"private", "no-store", "no-cache"})
         and {value.lower() for value in _vary(response)} <= ALLOWED_VARY

@@ -11,6 +11,7 @@ import time_machine
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from news import sitemap_pages
 from news.models import Article
 from tests.factories import make_article, make_campaign, make_category, make_theme
 
@@ -60,7 +61,9 @@ def pages(article, older):
         "tag": tag.get_absolute_url(),
         "campaign": campaign.get_absolute_url(),
         "theme": theme.get_absolute_url(),
-        "sitemap": reverse("sitemap-section", args=["articles"]),
+        # The article's own page of the sitemap (pages are ranges of ids).
+        "sitemap": reverse("sitemap-section", args=["articles"])
+        + f"?p={sitemap_pages.page_of(article.pk, sitemap_pages.page_size())}",
         "related news under the older article": older.get_absolute_url(),
     }
 

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from news.models import Article
+from news.models import Article, SitemapPage
 from tests.factories import make_article
 from tests.sitemaps import sitemap_locations, sitemap_pages
 
@@ -34,23 +34,19 @@ class SitemapIndexTests:
         assert sorted(paths) == published_paths()  # all of them, each once, and nothing unpublished
         assert draft.get_absolute_url() not in paths and scheduled.get_absolute_url() not in paths
         pages = [page for page in sitemap_pages(client) if page.startswith("/sitemap-articles.xml")]
-        assert len(pages) == math.ceil(30 / 7)
+        assert len(pages) <= math.ceil(30 / 7) + 1  # ranges of 7 ids: 30 consecutive ids touch at most 6
 
-    def test_pages_deep_in_the_list_read_ids_first_and_still_list_everything(self, client, settings, monkeypatch):
-        monkeypatch.setattr("portal.pagination.DEFERRED_FROM", 5)  # pages past the first read ids first
-        settings.SITEMAP_PAGE_SIZE = 5
-        for _ in range(17):
-            make_article()
-        assert sorted(article_paths(client)) == published_paths()
-
-    def test_no_page_is_larger_than_the_page_size_and_the_next_is_404(self, client, settings):
+    def test_no_page_is_larger_than_the_page_size_and_pages_not_listed_are_404(self, client, settings):
         settings.SITEMAP_PAGE_SIZE = 4
         for _ in range(9):
             make_article()
-        for page in sitemap_pages(client):
+        listed = [page for page in sitemap_pages(client) if page.startswith("/sitemap-articles.xml")]
+        for page in listed:
             assert client.get(page).content.decode().count("<url>") <= 4
-        assert client.get("/sitemap-articles.xml?p=3").status_code == 200
-        assert client.get("/sitemap-articles.xml?p=4").status_code == 404
+        last = SitemapPage.objects.order_by("number").last().number
+        assert f"/sitemap-articles.xml?p={last}" in listed or last == 1
+        for bad in (last + 1, 0, "abc", "1e3", "99999999999999999999", "-1", "²"):
+            assert client.get("/sitemap-articles.xml", {"p": bad}).status_code == 404, bad
         assert client.get("/sitemap-nothing.xml").status_code == 404
 
     def test_every_public_list_page_is_listed(self, client):
@@ -72,5 +68,7 @@ class SitemapIndexTests:
 def test_more_articles_than_one_page_are_all_listed(client):
     call_command("seed_scale", articles=12_500, seed=3, stdout=io.StringIO(), verbosity=0)
     pages = [page for page in sitemap_pages(client) if page.startswith("/sitemap-articles.xml")]
-    assert len(pages) == 2  # 10,000 a page by default
+    assert 2 <= len(pages) <= 3  # ranges of 10,000 ids by default
+    for page in pages:
+        assert client.get(page).content.count(b"<url>") <= 10_000
     assert sorted(article_paths(client)) == published_paths()

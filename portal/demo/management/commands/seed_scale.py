@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from news import counts as news_counts
+from news import sitemap_pages
 from news.related import bump_generation
 from portal.demo.scale import ScaleSeeder
 from portal.demo.tables import Category
@@ -40,6 +41,7 @@ class Command(BaseCommand):
         )
         counts = seeder.run()
         news_counts.rebuild()  # bulk writes send no signals: the stored monthly counts are made again
+        sitemap_pages.rebuild_registry()  # and the list of sitemap pages, each written on its first request
         bump_generation()
         if verbosity:
             summary = ", ".join(f"{name}: {n}" for name, n in counts.items())

@@ -88,6 +88,11 @@ class Comment(models.Model):
     def get_attachment_url(self) -> str:
         return reverse("comments:comment-attachment", kwargs={"pk": self.pk}) if self.attachment else ""
 
+    def shown_to_readers(self) -> bool:
+        """This row's answer to ``CommentQuerySet.approved()`` (read by the page cache: a comment waiting for
+        moderation, made or deleted, changes no page)."""
+        return self.status == self.Status.APPROVED
+
     @property
     def attachment_kind(self):
         return KINDS_BY_EXTENSION.get(self.attachment_type)

@@ -2,9 +2,11 @@
 
 A save, a deletion or a many-to-many change of any model bumps the generation (store.py), except for the models that
 hold no content a reader sees (`IGNORED`, plus an optional list PAGE_CACHE_IGNORED_MODELS in settings.py):
-counters, visitors, sessions, logs. Bulk writes (`QuerySet.update`, `bulk_create`, raw SQL) send no signal: during
-a request that is not a read (a POST: the admin's bulk actions), `ContentWriteWatcher` sees each UPDATE, INSERT or
-DELETE on a content table and the generation is bumped after it (middleware.py). Code that changes content with
+counters, visitors, sessions, logs; and except for a row made or deleted while its model's ``shown_to_readers()``
+says no reader sees it (a reader's comment waiting for moderation: readers' submissions must not empty the cache).
+Bulk writes (`QuerySet.update`, `bulk_create`, raw SQL) send no signal: during a staff member's request that is not
+a read (a POST: the admin's bulk actions), `ContentWriteWatcher` sees each UPDATE, INSERT or DELETE on a content
+table and the generation is bumped after it (middleware.py). Readers' POSTs write through ``save()``. Code that changes content with
 bulk writes outside a request (a command) must call `store.bump_generation()` itself.
 
 The bump is made at once and again when the transaction commits: a page rendered between the two from the data of
@@ -57,6 +59,8 @@ IGNORED = frozenset(
         "contact",
         "campaigns.proposalcomment",
         "privacy.consent",
+        # Satisfaction ratings show only in the answer to the rating's own POST and in the admin.
+        "ratings.rating",
         "privacy.personaldatalog",
     }
 )
@@ -89,7 +93,17 @@ def content_changed(*, using: str | None = None) -> None:
     transaction.on_commit(_bump_after_commit, using=using)
 
 
-def _saved_or_deleted(sender, using=None, **kwargs):
+def _hidden_from_readers(instance) -> bool:
+    """Whether the row is one no reader sees: a model says so with ``shown_to_readers()`` (a comment waiting for
+    moderation, a question not yet answered and published)."""
+    shown = getattr(instance, "shown_to_readers", None)
+    return callable(shown) and not shown()
+
+
+def _saved_or_deleted(sender, instance=None, created=None, using=None, **kwargs):
+    # A hidden row made or removed changes no page; a hidden row *updated* may have been shown before the update.
+    if created is not False and instance is not None and _hidden_from_readers(instance):
+        return
     content_changed(using=using)
 
 

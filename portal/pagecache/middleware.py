@@ -118,7 +118,10 @@ class PageCacheMiddleware:
         return response
 
     def _write(self, request):
-        """A POST: bulk writes to content tables (the admin's bulk actions) send no signal, so watch the SQL."""
+        """A staff member's POST: bulk writes to content tables (the admin's bulk actions) send no signal, so watch
+        the SQL. A reader's POST (a comment, a question) writes through ``save()``, whose signal decides."""
+        if not _logged_in(request):
+            return self.get_response(request)
         watcher = invalidation.ContentWriteWatcher()
         with ExitStack() as stack:
             for connection in connections.all():

@@ -146,6 +146,11 @@ class Question(models.Model):
     def get_absolute_url(self):
         return reverse("questions:status", kwargs={"code": self.code})
 
+    def shown_to_readers(self) -> bool:
+        """This row's answer to ``QuestionQuerySet.published()`` (read by the page cache: a new question changes
+        no cached page)."""
+        return self.is_published and self.status == self.Status.ANSWERED
+
     def clean(self):
         if self.is_published and not self.answer.strip():
             raise ValidationError({"is_published": _("Chỉ công bố được câu hỏi đã có câu trả lời.")})

@@ -3,9 +3,11 @@ to an article writes its own page again, and nothing a reader may see is ever mi
 
 import datetime
 import gzip
+import io
 
 import pytest
 import time_machine
+from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -141,3 +143,21 @@ def test_the_index_gives_each_written_page_its_own_last_change(client, three_pag
     for row in SitemapPage.objects.all():
         assert f"{page_url(Article.objects.filter(pk__gt=(row.number - 1) * 3).order_by('pk').first())}" in index
         assert row.lastmod.replace(microsecond=0).isoformat() in index
+
+
+def test_rebuild_derived_lists_articles_written_in_bulk(client, settings):
+    settings.SITEMAP_PAGE_SIZE = 3
+    first = make_article()
+    write_all(client)
+    template = Article.objects.values("category_id", "lead", "body", "author_name").get(pk=first.pk)
+    now = timezone.now()
+    Article.objects.bulk_create(
+        Article(
+            title=f"Bài nhập {n}", slug=f"bai-nhap-{n}", status=Article.Status.PUBLISHED, published_at=now, **template
+        )
+        for n in range(5)
+    )
+    assert len(listed_articles(client)) == 1  # no signal: neither the pages nor their list know them yet
+    call_command("rebuild_derived", stdout=io.StringIO())
+    assert listed_articles(client) == sorted(a.get_absolute_url() for a in Article.objects.published())
+    assert len(listed_articles(client)) == 6

@@ -14,6 +14,7 @@ from news.services import publish_article, withdraw_article
 from news.viewcounts.models import ArticleDailyViews, ViewFlush
 from portal.pagecache import store
 from portal.polls.models import Poll, PollChoice
+from portal.privacy.models import PrivacyPolicy
 from portal.site_parts.models import Slogan, WebLink
 from portal.visitors.models import SiteVisitDay
 from tests.factories import make_article
@@ -235,4 +236,44 @@ def test_a_staff_members_second_factor_leaves_the_cached_pages_alone(article, ed
     cached(browser, "/")
     response = client.post(reverse("accounts:two-factor"), {"code": "000000"})
     assert response.status_code == 200 and TOTPDevice.objects.get(user=editor).throttling_failure_count == 1
+    assert cache_state(browser.get("/")) == "hit"
+
+
+def test_a_readers_comment_waiting_for_moderation_leaves_cached_pages_alone(article):
+    """A comment readers cannot see yet changes no page: a stream of readers' comments must not empty the cache."""
+    PrivacyPolicy.ensure_published()  # the first consent ever publishes the policy (a page): done before
+    browser = reader()
+    cached(browser, article.get_absolute_url())
+    data = {
+        "name": "Nguyễn Văn An",
+        "email": "an@example.vn",
+        "text": "Bài viết rất bổ ích cho đảng viên ở cơ sở.",
+        "website": "",
+        "consent_comment": "on",
+    }
+    response = reader().post(reverse("comments:comment-post", kwargs={"slug": article.slug}), data)
+    assert response.status_code == 302
+    assert Comment.objects.get().status == Comment.Status.PENDING
+    assert cache_state(browser.get(article.get_absolute_url())) == "hit"
+
+
+def test_an_approved_comment_hidden_again_by_a_save_leaves_at_once(article):
+    comment = Comment.objects.create(
+        article=article, name="Lê Văn Cường", email="c@example.vn", text="Ý kiến đã duyệt", status="approved"
+    )
+    browser = reader()
+    assert "Ý kiến đã duyệt" in cached(browser, article.get_absolute_url())
+    comment.status = Comment.Status.REJECTED
+    comment.save()  # an update of a row readers saw: it bumps, even though readers no longer see the row
+    assert "Ý kiến đã duyệt" not in browser.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_readers_question_leaves_cached_pages_alone(article):
+    from tests.questions.helpers import ask, make_topic
+
+    make_topic()  # the topic and the policy exist before the page is cached (rows readers see: they bump)
+    PrivacyPolicy.ensure_published()
+    browser = reader()
+    cached(browser, "/")
+    assert ask(reader()).status_code == 302
     assert cache_state(browser.get("/")) == "hit"

@@ -1,15 +1,13 @@
 """Grow the database to N published articles over the years, for load tests and benchmarks (see portal.demo.scale)."""
 
 import datetime
+import io
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from news import counts as news_counts
-from news import sitemap_pages
-from news.related import bump_generation
 from portal.demo.scale import ScaleSeeder
 from portal.demo.tables import Category
 
@@ -40,9 +38,8 @@ class Command(BaseCommand):
             articles=articles, seed=seed, years=years, until=until or timezone.localdate(), batch=batch, log=log
         )
         counts = seeder.run()
-        news_counts.rebuild()  # bulk writes send no signals: the stored monthly counts are made again
-        sitemap_pages.rebuild_registry()  # and the list of sitemap pages, each written on its first request
-        bump_generation()
+        # Bulk writes send no signals: the monthly counts, the sitemap's pages and related news are made again.
+        call_command("rebuild_derived", stdout=io.StringIO())
         if verbosity:
             summary = ", ".join(f"{name}: {n}" for name, n in counts.items())
             self.stdout.write(self.style.SUCCESS(f"Xong trong {time.monotonic() - started:.0f} s ({summary})."))

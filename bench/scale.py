@@ -89,6 +89,9 @@ def env_for(db: str, redis_url: str, **extra) -> dict:
         STATICFILES_BACKEND="django.contrib.staticfiles.storage.StaticFilesStorage",
         LOG_LEVEL="WARNING",
         PYTHONPATH=str(ROOT),
+        # Every bench request comes from 127.0.0.1 with no cookie: a new visitor each time, and each one counted
+        # (the worst case for the counter), so the article's views can be checked against the requests answered.
+        VISITOR_NEW_PER_ADDRESS="1000000000",
     )
     env.update(extra)
     return env
@@ -154,7 +157,7 @@ def backend_pids(db: str) -> list[int]:
 
 class Server:
     def __init__(self, db: str, env: dict):
-        self.db, self.port = db, free_port()
+        self.db, self.env, self.port = db, env, free_port()
         self.process = subprocess.Popen(
             [
                 PYTHON,
@@ -233,8 +236,20 @@ def drive(port: int, path: str, seconds: float, connections: int) -> tuple[list[
     return latencies, statuses
 
 
-def measure(server: Server, path: str, seconds: float, connections: int) -> dict:
-    drive(server.port, path, min(1.0, seconds / 4), connections)  # warm: caches, pool connections
+def stored_views(server: Server, slug: str) -> int:
+    """The article's view count once the views buffered in Redis are written (``flush_views``)."""
+    manage(server.env, "flush_views", capture=True)
+    out = subprocess.run(
+        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", server.db, "-Atc",
+         f"SELECT view_count FROM news_article WHERE slug = '{slug}'"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return int(out.strip())
+
+
+def measure(server: Server, path: str, seconds: float, connections: int, counted_slug: str = "") -> dict:
+    views_before = stored_views(server, counted_slug) if counted_slug else 0
+    _warm, warm_statuses = drive(server.port, path, min(1.0, seconds / 4), connections)  # caches, pool connections
     before = server.cpu()
     started = time.monotonic()
     latencies, statuses = drive(server.port, path, seconds, connections)
@@ -243,13 +258,17 @@ def measure(server: Server, path: str, seconds: float, connections: int) -> dict
     ticks = sum(after[pid] - before.get(pid, 0) for pid in after)
     n = len(latencies) or 1
     ordered = sorted(latencies) or [0.0]
-    return {
+    result = {
         "rps": len(latencies) / wall,
         "p50": statistics.median(ordered),
         "p99": ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))],
         "cpu": ticks * 1000 / TICK / n,
         "status": ",".join(f"{code}" for code in sorted(statuses)),
     }
+    if counted_slug:  # every 200 is a new visitor's view: the count must have moved by exactly as many
+        answered = warm_statuses.get(200, 0) + statuses.get(200, 0)
+        result["views"] = (answered, stored_views(server, counted_slug) - views_before)
+    return result
 
 
 def run_size(label: str, db: str, pages: dict, args) -> dict:
@@ -258,11 +277,13 @@ def run_size(label: str, db: str, pages: dict, args) -> dict:
         server = Server(db, env_for(db, args.redis, **extra))
         try:
             for name, path in pages.items():
-                results[(cache_label, name)] = measure(server, path, args.seconds, args.connections)
+                slug = path.strip("/").split("/")[-1] if name == "article" else ""
+                results[(cache_label, name)] = measure(server, path, args.seconds, args.connections, slug)
                 r = results[(cache_label, name)]
+                views = "  views answered {}, counted {}".format(*r["views"]) if "views" in r else ""
                 print(
                     f"  {label:5} {cache_label:8} {name:30} {r['rps']:8.1f} req/s  p50 {r['p50']:7.1f} ms  "
-                    f"p99 {r['p99']:7.1f} ms  CPU {r['cpu']:7.2f} ms/req  [{r['status']}]",
+                    f"p99 {r['p99']:7.1f} ms  CPU {r['cpu']:7.2f} ms/req  [{r['status']}]{views}",
                     flush=True,
                 )
         finally:

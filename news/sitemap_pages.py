@@ -10,6 +10,7 @@ table after a bulk load (``seed_scale``), and the index calls it when it finds n
 """
 
 import gzip
+import hashlib
 import re
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from django.db.models import F, Min
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import patch_vary_headers
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from portal.sitemap_xml import url_entry, urlset
 
@@ -109,23 +110,33 @@ def _write(row: SitemapPage, *, base: str) -> None:
     listed = list(in_range.published().order_by("pk").values_list("slug", "updated_at"))
     pattern = reverse("news:article-detail", kwargs={"slug": "slug-placeholder"})
     xml = urlset(url_entry(base + pattern.replace("slug-placeholder", s), at, CHANGEFREQ) for s, at in listed)
-    row.body = gzip.compress(xml.encode(), mtime=0)
+    row.body = gzip.compress(xml.encode(), compresslevel=9, mtime=0)  # written once: the smallest gzip
+    row.etag = hashlib.sha256(row.body).hexdigest()[:32]
     row.url_count = len(listed)
     row.lastmod = max((at for _slug, at in listed), default=None)
     row.fresh_until, row.base, built = fresh_until, base, row.generation
     # Kept only if no article of the page changed since the row was read; otherwise the next request writes again.
-    fields = {"body": row.body, "url_count": row.url_count, "lastmod": row.lastmod, "fresh_until": fresh_until}
+    fields = {"body": row.body, "etag": row.etag, "url_count": row.url_count, "lastmod": row.lastmod}
+    fields["fresh_until"] = fresh_until
     SitemapPage.objects.filter(pk=row.pk, generation=built).update(built_generation=built, base=base, **fields)
 
 
 def page_response(request, row: SitemapPage) -> HttpResponse:
-    """The stored gzip as it is for a client that takes gzip (every crawler), unpacked for the others. Kept out of
-    the page cache (``kept_elsewhere``): it is already stored, and compressed once."""
-    if _ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        response = HttpResponse(row.body, content_type="application/xml; charset=utf-8")
+    """The stored gzip as it is for a client that takes gzip (every crawler), unpacked for the others, with its
+    own caching headers and 304 (the ETag was made when the page was written: nothing here reads the body).
+    Kept out of the page cache (``kept_elsewhere``): it is already stored, and compressed once."""
+    packed = bool(_ACCEPTS_GZIP.search(request.META.get("HTTP_ACCEPT_ENCODING", "")))
+    body = row.body if packed else gzip.decompress(row.body)
+    response = HttpResponse(body, content_type="application/xml; charset=utf-8")
+    if packed:
         response["Content-Encoding"] = "gzip"
-    else:
-        response = HttpResponse(gzip.decompress(row.body), content_type="application/xml; charset=utf-8")
     patch_vary_headers(response, ("Accept-Encoding",))
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.PAGE_MAX_AGE,
+        stale_while_revalidate=settings.PAGE_STALE_WHILE_REVALIDATE,
+    )
+    response["ETag"] = f'"{row.etag}{"-gz" if packed else ""}"'  # one validator per representation
     response.kept_elsewhere = True
-    return response
+    return get_conditional_response(request, etag=response["ETag"], response=response)

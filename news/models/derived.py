@@ -66,6 +66,7 @@ class SitemapPage(models.Model):
     built_generation = models.BigIntegerField(_("thế hệ đã ghi"), default=0)
     base = models.CharField(_("địa chỉ gốc"), max_length=200, blank=True)
     body = models.BinaryField(_("nội dung (gzip)"), default=b"")
+    etag = models.CharField(_("ETag"), max_length=40, blank=True)
     url_count = models.PositiveIntegerField(_("số địa chỉ"), default=0)
     lastmod = models.DateTimeField(_("thay đổi gần nhất"), null=True)
     fresh_until = models.DateTimeField(_("dùng được đến"), null=True)

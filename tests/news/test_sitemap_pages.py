@@ -161,3 +161,16 @@ def test_rebuild_derived_lists_articles_written_in_bulk(client, settings):
     call_command("rebuild_derived", stdout=io.StringIO())
     assert listed_articles(client) == sorted(a.get_absolute_url() for a in Article.objects.published())
     assert len(listed_articles(client)) == 6
+
+
+def test_a_conditional_get_of_an_unchanged_page_is_a_304_and_a_changed_one_a_200(client, three_pages, editor):
+    url = page_url(three_pages[4])
+    for encoding in ("gzip", ""):
+        first = client.get(url, HTTP_ACCEPT_ENCODING=encoding)
+        assert "public" in first["Cache-Control"] and "max-age" in first["Cache-Control"]
+        again = client.get(url, HTTP_ACCEPT_ENCODING=encoding, HTTP_IF_NONE_MATCH=first["ETag"])
+        assert again.status_code == 304 and again["ETag"] == first["ETag"] and "Accept-Encoding" in again["Vary"]
+    plain, packed = client.get(url), client.get(url, HTTP_ACCEPT_ENCODING="gzip")
+    assert plain["ETag"] != packed["ETag"]  # two representations, two validators
+    services.withdraw_article(article=three_pages[4], by=editor, reason="Sai số liệu")
+    assert client.get(url, HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 200

@@ -2,6 +2,8 @@
 ``news.sitemap_pages``), categories, tags and archive months. Dates come from the stored monthly figures
 (``news.counts``), so neither the index nor a page scans the articles."""
 
+from functools import lru_cache
+
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
@@ -11,6 +13,12 @@ from portal.pagination import SitemapPaging
 from . import counts, sitemap_pages
 from .models import Category, MonthlyCount, Tag, TaggedArticle
 from .models.articles import published_q
+
+
+@lru_cache(maxsize=2048)
+def _month_path(year: int, month: int) -> str:
+    """A month's archive address: the same for the life of the process (reverse() costs 35 µs a call)."""
+    return reverse("news:archive-month", kwargs={"year": year, "month": month})
 
 
 def _latest_change():
@@ -72,7 +80,12 @@ class ArchiveSitemap(SitemapPaging, Sitemap):
         return counts.archive_months()
 
     def location(self, item):
-        return reverse("news:archive-month", kwargs={"year": item["month"].year, "month": item["month"].month})
+        return _month_path(item["month"].year, item["month"].month)
+
+    def rows(self, page):
+        """(path, last change) of the page's months, without ``Sitemap.get_urls``' work per item: a 12-year
+        archive has 150 months, and the page's cost must not follow them."""
+        return [(self.location(item), item["last_change"]) for item in self.paginator.page(page).object_list]
 
     def lastmod(self, item):
         return item["last_change"]

@@ -1,7 +1,8 @@
 """The XML of sitemap pages, written directly (a leaf: imports no app). Django's template loop cost 0.5 ms an
-address; this, a few µs."""
+address; this, a few µs (the standard library's ``html.escape``: Django's marks its result safe, at twice the
+cost)."""
 
-from django.utils.html import escape
+from html import escape
 
 URLSET_HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n'
 URLSET_TAIL = "</urlset>\n"

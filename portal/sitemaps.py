@@ -11,7 +11,15 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from campaigns.sitemaps import CampaignSitemap, DocumentSitemap, ExemplarSitemap, GoodModelSitemap, ThemeSitemap
+from campaigns.sitemaps import (
+    AwardSitemap,
+    CampaignSitemap,
+    ContestSitemap,
+    DocumentSitemap,
+    ExemplarSitemap,
+    GoodModelSitemap,
+    ThemeSitemap,
+)
 from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap, _latest_change
 from portal.pagination import SitemapPaging
 from portal.sitemap_xml import url_entry, urlset
@@ -63,6 +71,8 @@ SITEMAPS = {
     "themes": ThemeSitemap,
     "good-models": GoodModelSitemap,
     "exemplars": ExemplarSitemap,
+    "awards": AwardSitemap,
+    "contests": ContestSitemap,
     "documents": DocumentSitemap,
 }
 
@@ -103,7 +113,8 @@ def index(request):
 
 def section(request, section: str):
     """One page of one section. The articles' pages are stored (``news.sitemap_pages``); the others are written
-    here from Django's ``Sitemap.get_urls``."""
+    here, from a section's own ``rows(page)`` (path, last change) where it has one, else from Django's
+    ``Sitemap.get_urls``."""
     if section not in SITEMAPS:
         raise Http404(_("Không có phần sơ đồ này."))
     site_map = SITEMAPS[section]()
@@ -115,10 +126,15 @@ def section(request, section: str):
             raise not_found
         return site_map.page_response(request, row)
     try:
-        urls = site_map.get_urls(page=page, site=get_current_site(request), protocol=request.scheme)
+        if hasattr(site_map, "rows"):  # (path, last change) pairs, written here
+            base = _base(request)
+            entries = [url_entry(base + path, at, site_map.changefreq) for path, at in site_map.rows(page)]
+        else:
+            urls = site_map.get_urls(page=page, site=get_current_site(request), protocol=request.scheme)
+            entries = [url_entry(url["location"], url["lastmod"], url["changefreq"]) for url in urls]
     except (EmptyPage, PageNotAnInteger):
         raise not_found from None
-    body = urlset(url_entry(url["location"], url["lastmod"], url["changefreq"]) for url in urls)
+    body = urlset(entries)
     return HttpResponse(body, content_type="application/xml; charset=utf-8")
 
 

@@ -6,8 +6,8 @@ counters, visitors, sessions, logs; and except for a row made or deleted while i
 says no reader sees it (a reader's comment waiting for moderation: readers' submissions must not empty the cache).
 Bulk writes (`QuerySet.update`, `bulk_create`, raw SQL) send no signal: during a staff member's request that is not
 a read (a POST: the admin's bulk actions), `ContentWriteWatcher` sees each UPDATE, INSERT or DELETE on a content
-table and the generation is bumped after it (middleware.py). Readers' POSTs write through ``save()``. Code that changes content with
-bulk writes outside a request (a command) must call `store.bump_generation()` itself.
+table and the generation is bumped after it (middleware.py). Readers' POSTs write through ``save()``. Code that
+changes content with bulk writes outside a request (a command) must call `store.bump_generation()` itself.
 
 The bump is made at once and again when the transaction commits: a page rendered between the two from the data of
 before the commit is thereby not kept.

@@ -238,9 +238,9 @@ def test_article_without_records_has_no_block_and_no_extra_queries(client, movem
     assert "Trong bài này" not in html
 
 
-def test_sitemap_lists_models_exemplars_and_documents(client, movement):
+def test_sitemap_lists_models_exemplars_documents_awards_and_contests(client, movement):
     xml = all_sitemaps(client)
-    for record in ("smile", "person", "plan"):
+    for record in ("smile", "person", "plan", "first", "contest"):
         assert movement[record].get_absolute_url() in xml
     assert movement["revoked"].get_absolute_url() not in xml
 

@@ -12,6 +12,7 @@ from PIL import Image
 
 from news.comments.models import BlockedWord, Comment, CommentSettings
 from news.comments.services import approve_comments
+from tests.comments.helpers import post
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -37,20 +38,6 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 @pytest.fixture
 def article():
     return make_article("Chi bộ sinh hoạt chuyên đề tháng 11")
-
-
-def post(client, article, *, attachment=None, ip="10.0.0.1", **overrides):
-    data = {
-        "name": "Nguyễn Văn An",
-        "email": "an@example.vn",
-        "text": "Bài viết rất bổ ích cho đảng viên ở cơ sở.",
-        "website": "",
-        "consent_comment": "on",
-        **overrides,
-    }
-    if attachment is not None:
-        data["attachment"] = attachment
-    return client.post(reverse("comments:comment-post", kwargs={"slug": article.slug}), data, REMOTE_ADDR=ip)
 
 
 def private_files() -> list:

@@ -17,6 +17,7 @@ from portal.polls.models import Poll, PollChoice
 from portal.privacy.models import PrivacyPolicy
 from portal.site_parts.models import Slogan, WebLink
 from portal.visitors.models import SiteVisitDay
+from tests.comments.helpers import post
 from tests.factories import make_article
 
 from .conftest import cache_state, reader
@@ -244,14 +245,7 @@ def test_a_readers_comment_waiting_for_moderation_leaves_cached_pages_alone(arti
     PrivacyPolicy.ensure_published()  # the first consent ever publishes the policy (a page): done before
     browser = reader()
     cached(browser, article.get_absolute_url())
-    data = {
-        "name": "Nguyễn Văn An",
-        "email": "an@example.vn",
-        "text": "Bài viết rất bổ ích cho đảng viên ở cơ sở.",
-        "website": "",
-        "consent_comment": "on",
-    }
-    response = reader().post(reverse("comments:comment-post", kwargs={"slug": article.slug}), data)
+    response = post(reader(), article)
     assert response.status_code == 302
     assert Comment.objects.get().status == Comment.Status.PENDING
     assert cache_state(browser.get(article.get_absolute_url())) == "hit"

@@ -33,38 +33,47 @@ def record_site_visit(*, visitor: str, now: datetime.datetime) -> bool:
     day = timezone.localdate(now)
     stamp = now.timestamp()
     day_key, online_key = ("visit", day, visitor), ("online", visitor)
-    new_visit = False
-    if recent.seen(day_key, stamp) and recent.seen(online_key, stamp):
-        return False
     if not recent.seen(online_key, stamp) and online.mark(visitor=visitor, now=now):
         remember_once_committed(online_key, stamp + ONLINE_REFRESH)  # written where it stays: Redis
-        if recent.seen(day_key, stamp):
-            return False
-    with transaction.atomic(), connection.cursor() as cursor:
-        if not recent.seen(day_key, stamp):
-            cursor.execute(
-                f"INSERT INTO {_table(SiteVisitMark)} (day, visitor) VALUES (%s, %s) "  # noqa: S608
-                "ON CONFLICT (day, visitor) DO NOTHING RETURNING id",
-                [day, visitor],
-            )
-            new_visit = cursor.fetchone() is not None
-            if new_visit:
-                cursor.execute(
-                    f"INSERT INTO {_table(SiteVisitDay)} (day, visits) VALUES (%s, 1) "  # noqa: S608
-                    f"ON CONFLICT (day) DO UPDATE SET visits = {_table(SiteVisitDay)}.visits + 1",
-                    [day],
-                )
-        if not recent.seen(online_key, stamp):
-            OnlineVisitor.objects.bulk_create(
-                [OnlineVisitor(visitor=visitor, seen_at=now)],
-                update_conflicts=True,
-                unique_fields=["visitor"],
-                update_fields=["seen_at"],
-            )
-    end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
-    remember_once_committed(day_key, end_of_day.timestamp())
-    remember_once_committed(online_key, stamp + ONLINE_REFRESH)
+    new_visit = False
+    if not recent.seen(day_key, stamp):
+        new_visit = _count_visit(day=day, visitor=visitor)
+        end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+        remember_once_committed(day_key, end_of_day.timestamp())
+    if not recent.seen(online_key, stamp):  # no Redis: "last seen" in the database
+        OnlineVisitor.objects.bulk_create(
+            [OnlineVisitor(visitor=visitor, seen_at=now)],
+            update_conflicts=True,
+            unique_fields=["visitor"],
+            update_fields=["seen_at"],
+        )
+        remember_once_committed(online_key, stamp + ONLINE_REFRESH)
     return new_visit
+
+
+def _count_visit(*, day: datetime.date, visitor: str) -> bool:
+    """The visitor's mark for the day and, if it is new, one more visit for the day: atomic, so two workers
+    never count the same visitor twice. On PostgreSQL one statement (a new reader's page costs one round trip,
+    not four); elsewhere a transaction of two."""
+    mark = (
+        f"INSERT INTO {_table(SiteVisitMark)} (day, visitor) VALUES (%s, %s) "  # noqa: S608
+        "ON CONFLICT (day, visitor) DO NOTHING RETURNING id"
+    )
+    add = f"ON CONFLICT (day) DO UPDATE SET visits = {_table(SiteVisitDay)}.visits + 1"
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"WITH mark AS ({mark}) INSERT INTO {_table(SiteVisitDay)} (day, visits) "  # noqa: S608
+                f"SELECT %s, 1 FROM mark {add} RETURNING visits",
+                [day, visitor, day],
+            )
+            return cursor.fetchone() is not None
+        with transaction.atomic():
+            cursor.execute(mark, [day, visitor])
+            if cursor.fetchone() is None:
+                return False
+            cursor.execute(f"INSERT INTO {_table(SiteVisitDay)} (day, visits) VALUES (%s, 1) {add}", [day])  # noqa: S608
+            return True
 
 
 def site_counters() -> dict:

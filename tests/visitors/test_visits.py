@@ -81,3 +81,42 @@ class VisitTests:
         assert SiteVisitMark.objects.count() == 1
         assert OnlineVisitor.objects.count() == 1
         assert sum(visits().values()) == 2  # the totals stay
+
+
+@pytest.mark.postgres("concurrent first visits (SQLite serialises writers, so there is no race to test)")
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_first_visits_count_each_visitor_once():
+    """One statement marks the visitor and adds the visit: 12 requests of one new visitor at the same instant add
+    one visit, and 12 distinct visitors add 12, each on its own connection."""
+    import threading
+
+    from django.db import connections
+    from django.utils import timezone
+
+    from portal.visitors.visits import record_site_visit
+
+    def at_once(visitors):
+        barrier, errors = threading.Barrier(len(visitors)), []
+
+        def visit(visitor):
+            try:
+                barrier.wait()
+                record_site_visit(visitor=visitor, now=timezone.now())
+            except Exception as error:  # collected and asserted below
+                errors.append(error)
+            finally:
+                connections.close_all()
+
+        threads = [threading.Thread(target=visit, args=(v,)) for v in visitors]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        recent.clear()  # each thread's hint would spare the next round its query
+
+    at_once(["a" * 32] * 12)
+    assert SiteVisitDay.objects.get().visits == 1
+    at_once([f"{n:032x}" for n in range(12)])
+    assert SiteVisitDay.objects.get().visits == 13
+    assert SiteVisitMark.objects.count() == 13

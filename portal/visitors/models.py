@@ -69,3 +69,18 @@ class AddressBudget(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.address}: {self.used}"
+
+
+class SiteVisitFlush(models.Model):
+    """One batch of visits moved from Redis to `SiteVisitDay` (visit_buffer.py): written in the batch's transaction,
+    so a batch is never applied twice."""
+
+    flush_id = models.CharField(max_length=32, unique=True)
+    visits = models.PositiveIntegerField()
+    flushed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        default_permissions = ()  # a ledger, never edited by a person
+
+    def __str__(self):
+        return f"{self.flush_id}: {self.visits}"

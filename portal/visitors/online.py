@@ -8,28 +8,16 @@ figure in the database (`OnlineVisitor`) instead: `mark` and `count` answer None
 
 import datetime
 
-from django.core.cache import caches
 from redis.exceptions import RedisError
 
-from portal.resilient_cache import ResilientRedisCache
+from .cache_redis import client_and_key
 
 ONLINE_WINDOW = datetime.timedelta(minutes=5)
 ONLINE_KEY = "visitors:online"
 
 
-def _redis():
-    """The cache's Redis client and breaker, or None: no Redis cache, or its breaker says not now."""
-    cache = caches["default"]
-    if not isinstance(cache, ResilientRedisCache):
-        return None
-    breaker = cache.breaker
-    if not breaker.allow():
-        return None
-    return cache.client.get_client(write=True), breaker, cache.make_key(ONLINE_KEY)
-
-
 def _call(action):
-    found = _redis()
+    found = client_and_key(ONLINE_KEY)
     if found is None:
         return None
     client, breaker, key = found

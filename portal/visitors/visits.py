@@ -2,8 +2,8 @@
 
 Written by `middleware.VisitorMiddleware` at most once per visitor per day (visits) and once per minute (online),
 whatever the number of pages the visitor opens; read through the cache, so showing them on every page costs no
-query while the cache is warm. Who is online lives in Redis when the cache is Redis (`online`), in the database
-otherwise.
+query while the cache is warm. When the cache is Redis, who is online lives there (`online`), and so do the visits
+until `flush_views` writes them (`visit_buffer`); otherwise, and while Redis is away, the database keeps both.
 """
 
 import datetime
@@ -14,7 +14,7 @@ from django.db import connection, transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from . import online
+from . import online, visit_buffer
 from .hints import recent, remember_once_committed
 from .models import OnlineVisitor, SiteVisitDay, SiteVisitMark
 
@@ -37,9 +37,12 @@ def record_site_visit(*, visitor: str, now: datetime.datetime) -> bool:
         remember_once_committed(online_key, stamp + ONLINE_REFRESH)  # written where it stays: Redis
     new_visit = False
     if not recent.seen(day_key, stamp):
-        new_visit = _count_visit(day=day, visitor=visitor)
-        end_of_day = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
-        remember_once_committed(day_key, end_of_day.timestamp())
+        day_ends = timezone.make_aware(datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time()))
+        outcome = visit_buffer.record(visitor=visitor, day=day, day_ends=day_ends)
+        # None: no Redis, so the database keeps the mark and the figure.
+        new_visit = _count_visit(day=day, visitor=visitor) if outcome is None else outcome == visit_buffer.COUNTED
+        if outcome != visit_buffer.UNKNOWN:
+            remember_once_committed(day_key, day_ends.timestamp())
     if not recent.seen(online_key, stamp):  # no Redis: "last seen" in the database
         OnlineVisitor.objects.bulk_create(
             [OnlineVisitor(visitor=visitor, seen_at=now)],
@@ -59,7 +62,9 @@ def _count_visit(*, day: datetime.date, visitor: str) -> bool:
         f"INSERT INTO {_table(SiteVisitMark)} (day, visitor) VALUES (%s, %s) "  # noqa: S608
         "ON CONFLICT (day, visitor) DO NOTHING RETURNING id"
     )
-    add = f"ON CONFLICT (day) DO UPDATE SET visits = {_table(SiteVisitDay)}.visits + 1"
+    add = (
+        f"ON CONFLICT (day) DO UPDATE SET visits = {_table(SiteVisitDay)}.visits + 1"  # as add_visits, in one statement
+    )
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
@@ -72,8 +77,23 @@ def _count_visit(*, day: datetime.date, visitor: str) -> bool:
             cursor.execute(mark, [day, visitor])
             if cursor.fetchone() is None:
                 return False
-            cursor.execute(f"INSERT INTO {_table(SiteVisitDay)} (day, visits) VALUES (%s, 1) {add}", [day])  # noqa: S608
+            add_visits(day, 1)
             return True
+
+
+def add_visits(day: datetime.date, n: int) -> None:
+    """``n`` more visits on ``day`` (an upsert: concurrent writers add up)."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {_table(SiteVisitDay)} (day, visits) VALUES (%s, %s) "  # noqa: S608
+            f"ON CONFLICT (day) DO UPDATE SET visits = {_table(SiteVisitDay)}.visits + EXCLUDED.visits",
+            [day, n],
+        )
+
+
+def flush_visits() -> int:
+    """Move the visits waiting in Redis to the database (``flush_views`` calls it); returns how many."""
+    return visit_buffer.flush(add_visits)
 
 
 def site_counters() -> dict:
@@ -81,7 +101,7 @@ def site_counters() -> dict:
     counters = cache.get(COUNTERS_CACHE_KEY)
     if counters is None:
         now = timezone.now()
-        total = SiteVisitDay.objects.aggregate(total=Sum("visits"))["total"] or 0
+        total = (SiteVisitDay.objects.aggregate(total=Sum("visits"))["total"] or 0) + visit_buffer.pending_visits()
         seen = online.count(now=now)
         if seen is None:
             seen = OnlineVisitor.objects.filter(seen_at__gte=now - ONLINE_WINDOW).count()

@@ -5,14 +5,14 @@ from django.utils import timezone
 from news.viewcounts.buffer import get_buffer
 from news.viewcounts.counters import prune_view_marks
 from portal.visitors.budget import prune_budgets
-from portal.visitors.visits import prune_site_marks
+from portal.visitors.visits import flush_visits, prune_site_marks
 
 
 class Command(BaseCommand):
     help = (
-        "Write the views buffered in Redis to the database (safe to run while another run is going, and again "
-        "after a failed one), then drop the view marks, site-visit marks and address budgets that can no longer "
-        "refuse anything. Run it every minute (cron or a systemd timer, see README)."
+        "Write the views and site visits buffered in Redis to the database (safe to run while another run is "
+        "going, and again after a failed one), then drop the view marks, site-visit marks and address budgets "
+        "that can no longer refuse anything. Run it every minute (cron or a systemd timer, see README)."
     )
 
     def add_arguments(self, parser):
@@ -26,6 +26,7 @@ class Command(BaseCommand):
             self.stdout.write(f"{pending} views pending in Redis.")
             return
         written = buffer.flush() if buffer else 0
+        visits = flush_visits()  # the site visits waiting in the cache's Redis
         pruned = 0
         if not no_prune:
             now = timezone.now()
@@ -33,4 +34,4 @@ class Command(BaseCommand):
             pruned += prune_budgets(longest_window=max(settings.VISITOR_NEW_WINDOW, settings.POLL_VOTE_WINDOW))
         if verbosity >= 1:
             where = "from Redis" if buffer else "(no Redis buffer: views go straight to the database)"
-            self.stdout.write(f"{written} views written {where}; {pruned} expired marks removed.")
+            self.stdout.write(f"{written} views written {where}, {visits} site visits; {pruned} expired marks removed.")

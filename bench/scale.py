@@ -46,7 +46,7 @@ camp = Campaign.objects.filter(is_current=True).order_by("position", "pk").first
 theme = Theme.objects.filter(campaign=camp).order_by("-year_start").first()
 month = art.published_at
 from news import sitemap_pages as stored_sitemap
-sitemap_pages = stored_sitemap.index_pages()[-1][0]
+sitemap_pages = stored_sitemap.index_pages(base="http://127.0.0.1")[-1][0]
 print(json.dumps({
     "ceiling (bare Django view)": "/bench-ceiling/",
     "home": "/",

@@ -67,20 +67,21 @@ def rebuild_registry() -> int:
     return SitemapPage.objects.count()
 
 
-def index_pages() -> list[tuple[int, object]]:
-    """(number, last change or None) of each page the index lists: those written with addresses and those still
-    to write. Makes the rows first when there are none of this page size (after an upgrade or a new size)."""
+def index_pages(*, base: str) -> list[tuple[int, object]]:
+    """(number, last change) of each page with addresses, for the index. A page out of date is written first, so
+    the index never lists a page that turns out empty (a scheduled article alone in its range, say): after a
+    change that is the changed page, once. Makes the rows first when there are none of this page size (after an
+    upgrade or a new size)."""
     size = page_size()
+    rows = list(SitemapPage.objects.filter(page_size=size).defer("body").order_by("number"))
     stale_size = SitemapPage.objects.exclude(page_size=size).exists()
-    rows = list(
-        SitemapPage.objects.filter(page_size=size)
-        .order_by("number")
-        .values_list("number", "url_count", "built_generation", "generation", "lastmod")
-    )
     if stale_size or (not rows and Article.objects.filter(status=Article.Status.PUBLISHED).exists()):
         rebuild_registry()
-        return index_pages()
-    return [(number, lastmod) for number, count, built, generation, lastmod in rows if count or built != generation]
+        return index_pages(base=base)
+    for row in rows:
+        if not _is_current(row, base):
+            _write(row, base=base)
+    return [(row.number, row.lastmod) for row in rows if row.url_count]
 
 
 def stored_page(number: int, *, base: str) -> SitemapPage | None:

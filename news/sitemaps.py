@@ -31,8 +31,8 @@ class ArticleSitemap(Sitemap):
 
     changefreq = sitemap_pages.CHANGEFREQ
 
-    def index_pages(self):
-        return sitemap_pages.index_pages()
+    def index_pages(self, *, base: str):
+        return sitemap_pages.index_pages(base=base)
 
     def stored_page(self, number: int, *, base: str):
         return sitemap_pages.stored_page(number, base=base)

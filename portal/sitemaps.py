@@ -2,9 +2,10 @@
 (``/sitemap-articles.xml?p=2``), together listing every published article and every public page."""
 
 import re
+from types import SimpleNamespace
+from urllib.parse import urlsplit
 
 from django.contrib.sitemaps import Sitemap
-from django.contrib.sites.shortcuts import get_current_site
 from django.core.paginator import EmptyPage, PageNotAnInteger
 from django.http import Http404, HttpResponse
 from django.urls import reverse
@@ -22,6 +23,7 @@ from campaigns.sitemaps import (
 )
 from news.sitemaps import ArchiveSitemap, ArticleSitemap, CategorySitemap, TagSitemap, _latest_change
 from portal.pagination import SitemapPaging
+from portal.site import current_site
 from portal.sitemap_xml import url_entry, urlset
 
 
@@ -78,7 +80,16 @@ SITEMAPS = {
 
 
 def _base(request) -> str:
-    return f"{request.scheme}://{get_current_site(request).domain}"
+    """The public address (``SITE_URL``), as the pages' canonical links give it: not the host a request came
+    through, so every host name an installation answers to gets the same sitemap (and the stored pages stay
+    written for one)."""
+    return current_site(request).url
+
+
+def _site(request):
+    """``SITE_URL`` as Django's ``Sitemap.get_urls`` takes it: a protocol, and a site with a domain."""
+    parts = urlsplit(_base(request))
+    return parts.scheme, SimpleNamespace(domain=parts.netloc + parts.path, name=current_site(request).name)
 
 
 def _page_loc(loc: str, number: int) -> str:
@@ -98,9 +109,7 @@ def index(request):
         site_map = kind()
         loc = base + reverse("sitemap-section", kwargs={"section": name})
         if hasattr(site_map, "index_pages"):
-            pages = site_map.index_pages()
-            fallback = site_map.get_latest_lastmod() if any(at is None for _n, at in pages) else None  # not written yet
-            entries += [(_page_loc(loc, number), lastmod or fallback) for number, lastmod in pages]
+            entries += [(_page_loc(loc, number), lastmod) for number, lastmod in site_map.index_pages(base=base)]
         else:
             lastmod = site_map.get_latest_lastmod()
             entries += [(_page_loc(loc, n), lastmod) for n in range(1, site_map.paginator.num_pages + 1)]
@@ -130,7 +139,8 @@ def section(request, section: str):
             base = _base(request)
             entries = [url_entry(base + path, at, site_map.changefreq) for path, at in site_map.rows(page)]
         else:
-            urls = site_map.get_urls(page=page, site=get_current_site(request), protocol=request.scheme)
+            protocol, site = _site(request)
+            urls = site_map.get_urls(page=page, site=site, protocol=protocol)
             entries = [url_entry(url["location"], url["lastmod"], url["changefreq"]) for url in urls]
     except (EmptyPage, PageNotAnInteger):
         raise not_found from None

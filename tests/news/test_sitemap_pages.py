@@ -174,3 +174,24 @@ def test_a_conditional_get_of_an_unchanged_page_is_a_304_and_a_changed_one_a_200
     assert plain["ETag"] != packed["ETag"]  # two representations, two validators
     services.withdraw_article(article=three_pages[4], by=editor, reason="Sai số liệu")
     assert client.get(url, HTTP_IF_NONE_MATCH=plain["ETag"]).status_code == 200
+
+
+def test_a_page_holding_only_a_scheduled_article_is_listed_when_its_time_comes(client, settings):
+    settings.SITEMAP_PAGE_SIZE = 1  # the scheduled article alone on its page
+    make_article()
+    at = timezone.now() + datetime.timedelta(hours=2)
+    scheduled = make_article(published_at=at)
+    assert scheduled.get_absolute_url() not in sitemap_locations(client)  # every listed page answers 200
+    assert client.get(page_url(scheduled)).status_code == 404
+    with time_machine.travel(at, tick=False):
+        assert scheduled.get_absolute_url() in sitemap_locations(client)
+
+
+def test_addresses_are_the_public_ones_whatever_host_the_request_came_through(client, settings, three_pages):
+    settings.SITE_URL = "https://dangbo.example.vn"
+    settings.ALLOWED_HOSTS = ["testserver", "other.example.vn"]
+    first = client.get(page_url(three_pages[0])).content
+    again = client.get(page_url(three_pages[0]), HTTP_HOST="other.example.vn").content
+    assert first == again and b"<loc>https://dangbo.example.vn/bai-viet/" in first
+    index = client.get("/sitemap.xml", HTTP_HOST="other.example.vn").content.decode()
+    assert "other.example.vn" not in index and "<loc>https://dangbo.example.vn/sitemap-pages.xml</loc>" in index

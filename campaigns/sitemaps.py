@@ -4,6 +4,7 @@ from ``rows(page)``, reversing the address once: reverse() costs 35 µs a record
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
+from django.db.models.functions import TruncDate
 from django.urls import reverse
 
 from portal.pagination import SitemapPaging
@@ -36,8 +37,9 @@ class AddressRows:
         pattern = reverse(self.url_name, kwargs={self.url_field: placeholder})
         head, tail = pattern.split(placeholder)
         records = self.paginator.page(page).object_list  # the page's slice: read as plain values, no models
-        if self.lastmod_field:
-            return [(f"{head}{key}{tail}", at) for key, at in records.values_list(self.url_field, self.lastmod_field)]
+        if self.lastmod_field:  # the day, as the sitemap writes it: a date parses in a third of a datetime's time
+            dated = records.values_list(self.url_field, TruncDate(self.lastmod_field))
+            return [(f"{head}{key}{tail}", day) for key, day in dated]
         return [(f"{head}{key}{tail}", None) for key in records.values_list(self.url_field, flat=True)]
 
 

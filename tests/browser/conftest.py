@@ -55,3 +55,12 @@ def screenshot():
         return path
 
     return take
+
+
+def pick_in_select2(page, field: str, typed: str, option: str) -> None:
+    """Choose ``option`` in the admin's autocomplete ``field`` (a CSS class such as "field-category"), typing into
+    its own search box once it is open: keys typed before it takes the focus would land in the editor and replace
+    a selected picture."""
+    page.locator(f".{field} .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill(typed)
+    page.click(f".select2-results__option >> text={option}")

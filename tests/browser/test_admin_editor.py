@@ -3,7 +3,7 @@
 import pytest
 
 from news.models import Article
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, pick_in_select2
 from tests.factories import make_campaign, make_category
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,12 +31,8 @@ def test_editor_writes_in_ckeditor_and_publishes(live_server, browser, screensho
     editor.click()
     page.keyboard.type("Đoạn mở đầu do biên tập viên gõ trong trình soạn thảo.")
     # Category and campaigns are autocomplete fields: search, then pick the result.
-    page.locator(".field-category .select2-selection").click()
-    page.keyboard.type("Hoạt động")
-    page.click(".select2-results__option >> text=Hoạt động Đảng bộ")
-    page.locator(".field-campaigns .select2-selection").click()
-    page.keyboard.type("05")
-    page.click(".select2-results__option >> text=Chỉ thị 05-CT/TW")
+    pick_in_select2(page, "field-category", "Hoạt động", "Hoạt động Đảng bộ")
+    pick_in_select2(page, "field-campaigns", "05", "Chỉ thị 05-CT/TW")
     screenshot(page, "admin-article-add-desktop")
     page.click("input[name=_publish]")  # editors publish with the workflow button (news.services)
     page.wait_for_url("**/admin/news/article/")

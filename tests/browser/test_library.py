@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 
 from news.library.models import LibraryImage
 from news.models import Article
-from tests.browser.conftest import DESKTOP
+from tests.browser.conftest import DESKTOP, pick_in_select2
 from tests.factories import make_category
 from tests.library.test_library import striped_jpeg
 
@@ -52,9 +52,7 @@ def test_a_writer_uses_library_pictures_for_the_body_and_the_cover(live_server, 
     choose(page, "Chọn ảnh đại diện từ thư viện", "Toàn cảnh đại hội")
     assert "Toàn cảnh đại hội" in page.locator("#library-cover-note").inner_text()
     assert page.input_value("#id_cover_caption") == "Toàn cảnh đại hội. Ảnh: Hải An"
-    page.locator(".field-category .select2-selection").click()
-    page.keyboard.type("Hoạt động")
-    page.click(".select2-results__option >> text=Hoạt động chi bộ")
+    pick_in_select2(page, "field-category", "Hoạt động", "Hoạt động chi bộ")
     screenshot(page, "library-article-form-desktop")
     page.click("input[name=_save]")
     page.wait_for_url("**/admin/news/article/")

@@ -7,7 +7,7 @@ import pytest
 from PIL import Image
 
 from news.models import Article, ArticleEvent
-from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.conftest import DESKTOP, PHONE, pick_in_select2
 from tests.conftest import BROWSER_USER_AGENT
 from tests.factories import make_category
 
@@ -60,9 +60,7 @@ def _writer_writes_and_submits(live_server, browser, screenshot, writer, tmp_pat
     assert upload.value.status == 200
     page.locator(".ck-editor__editable img").first.wait_for()
     _describe_picture(page, "Đảng viên trẻ tiếp công dân tại bộ phận một cửa")
-    page.locator(".field-category .select2-selection").click()
-    page.keyboard.type("Hoạt động")
-    page.click(".select2-results__option >> text=Hoạt động chi bộ")
+    pick_in_select2(page, "field-category", "Hoạt động", "Hoạt động chi bộ")
     screenshot(page, "newsroom-writer-add-desktop")
     page.click("input[name=_submit_review]")
     page.wait_for_url("**/admin/news/article/")

@@ -30,6 +30,12 @@ class BreakerOpen(RedisConnectionError):
     """Redis was not called: it failed lately and its breaker is open."""
 
 
+def never_reached(error: Exception) -> bool:
+    """Whether a failed command surely never got to Redis: the breaker stopped it, or the connection was never made
+    (otherwise it was sent and its answer lost: it may have run)."""
+    return isinstance(error, BreakerOpen) or "connecting" in str(error)
+
+
 class CircuitBreaker:
     """Stops calls to one Redis for REDIS_BREAKER_SECONDS after a failure, then lets one caller try again."""
 

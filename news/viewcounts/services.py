@@ -13,18 +13,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from portal.resilient_cache import BreakerOpen
+from portal.resilient_cache import BreakerOpen, never_reached
 from portal.visitors.hints import recent, remember_once_committed
 
 from .buffer import get_buffer, new_token
 from .counters import add_daily_views, add_views, claim_view, mark_time
 
 logger = logging.getLogger(__name__)
-
-
-def _never_reached(error: redis.RedisError) -> bool:
-    """Whether the command surely never got to Redis: the breaker stopped it, or the connection was never made."""
-    return isinstance(error, BreakerOpen) or "connecting" in str(error)
 
 
 def _record_in_database(*, article_id: int, visitor: str, now, also=None) -> int | None:
@@ -66,7 +61,7 @@ def record_article_view(*, article_id: int, visitor: str, stored_count: int, now
         try:
             return _record_in_buffer(buffer, article_id=article_id, visitor=visitor, stored_count=stored_count, now=now)
         except redis.RedisError as error:
-            if not _never_reached(error):
+            if not never_reached(error):
                 # Sent, no reply: the script may have run. Counting it here too was the double count.
                 buffer.defer(
                     token=error.view_token, article_id=article_id, visitor=visitor, day=timezone.localdate(now)

@@ -20,7 +20,7 @@ import redis
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from portal.resilient_cache import BreakerOpen
+from portal.resilient_cache import never_reached
 
 from .cache_redis import client_and_key
 from .models import SiteVisitFlush
@@ -57,8 +57,7 @@ def record(*, visitor: str, day: datetime.date, day_ends: datetime.datetime) -> 
         new = _script(client)(keys=[f"{pending_key}:mark:{day}:{visitor}", pending_key], args=[keep_ms, str(day)])
     except redis.RedisError as error:
         breaker.failed(error)
-        never_reached = isinstance(error, BreakerOpen) or "connecting" in str(error)
-        return None if never_reached else UNKNOWN
+        return None if never_reached(error) else UNKNOWN
     breaker.succeeded()
     return COUNTED if new else SEEN
 
